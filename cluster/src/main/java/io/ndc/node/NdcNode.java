@@ -1,0 +1,215 @@
+package io.ndc.node;
+
+import io.ndc.contract.HealthReport;
+import io.ndc.contract.ServiceName;
+import io.ndc.contract.SystemAddresses;
+import io.ndc.gateway.HttpGatewayVerticle;
+import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.NdcConfig;
+import io.ndc.platform.config.SecretMasking;
+import io.ndc.platform.metrics.Metrics;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The one main class: reads the layered configuration, starts Vert.x (clustered or not), deploys the entry
+ * deployable of each selected service, prints {@code NDC ready ...} once all are up and healthy, and drains on
+ * SIGTERM (gateway first, so clients are refused before the services behind it go).
+ */
+public final class NdcNode {
+  private static final Logger LOG = LoggerFactory.getLogger(NdcNode.class);
+
+  private final JsonObject config;
+  private final List<ServiceName> services;
+  private final Map<ServiceName, String> deployments = new LinkedHashMap<>();
+  private Vertx vertx;
+
+  NdcNode(JsonObject config, List<ServiceName> services) {
+    this.config = config;
+    this.services = services;
+  }
+
+  public static void main(String[] args) {
+    NodeOptions options = new NodeOptions();
+    CommandLine cli = new CommandLine(options);
+    try {
+      cli.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("ndc: " + e.getMessage());
+      cli.usage(System.err);
+      System.exit(2);
+    }
+    if (cli.isUsageHelpRequested()) {
+      cli.usage(System.out);
+      return;
+    }
+    if (cli.isVersionHelpRequested()) {
+      cli.printVersionHelp(System.out);
+      return;
+    }
+    JsonObject config;
+    List<ServiceName> services;
+    try {
+      config = effectiveConfig(options);
+      services = ServiceCatalog.parse(ConfigPath.string(config, "services", "all"));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("ndc: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (options.printConfig) {
+      System.out.println(SecretMasking.mask(config).encodePrettily());
+      return;
+    }
+    NdcNode node = new NdcNode(config, services);
+    try {
+      String ready = node.start().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      System.out.println(ready);
+      Runtime.getRuntime().addShutdownHook(new Thread(node::drain, "ndc-drain"));
+    } catch (Exception e) {
+      Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+      System.err.println("NDC failed to start: " + cause.getMessage());
+      LOG.debug("start failure", cause);
+      node.closeQuietly();
+      System.exit(1);
+    }
+  }
+
+  static JsonObject effectiveConfig(NodeOptions options) {
+    Map<String, String> env = System.getenv();
+    String profile = options.profile != null ? options.profile : env.getOrDefault("NDC_PROFILE", "local");
+    Path confFile = options.conf != null ? options.conf : env.containsKey("NDC_CONF") ? Path.of(env.get("NDC_CONF")) : null;
+    Path confDir = Path.of(env.getOrDefault("NDC_CONF_DIR", "conf"));
+    JsonObject config = NdcConfig.load(confDir, profile, confFile, env, options.toConfigLayer());
+    ConfigPath.put(config, "profile", profile);
+    if (ConfigPath.get(config, "node.id") == null) {
+      ConfigPath.put(config, "node.id", hostName() + "-" + ProcessHandle.current().pid());
+    }
+    ConfigPath.put(config, "node.version", NodeVersion.version());
+    return config;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "node";
+    }
+  }
+
+  /** Starts Vert.x and the services; completes with the ready line. */
+  Future<String> start() {
+    boolean clustered = ConfigPath.bool(config, "cluster.enabled", false);
+    if (System.getProperty("vertx.cacheDirBase") == null) {
+      System.setProperty("vertx.cacheDirBase", System.getProperty("java.io.tmpdir") + "/ndc-vertx-" + ProcessHandle.current().pid());
+    }
+    VertxOptions options = Metrics.enable(new VertxOptions());
+    Future<Vertx> started;
+    if (clustered) {
+      String host = ConfigPath.string(config, "cluster.host", "127.0.0.1");
+      options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(ConfigPath.integer(config, "cluster.bus_port", 0));
+      HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.build(config));
+      started = Vertx.builder().with(options).withMetrics(Metrics.factory()).withClusterManager(manager).buildClustered()
+          .recover(e -> Future.failedFuture(new IllegalStateException("cannot join the cluster on "
+              + host + ":" + ConfigPath.integer(config, "cluster.port", 5701) + " (" + e.getMessage()
+              + "); check --cluster-host, --cluster-port and --cluster-members", e)));
+    } else {
+      started = Future.succeededFuture(Vertx.builder().with(options).withMetrics(Metrics.factory()).build());
+    }
+    return started.compose(v -> {
+      vertx = v;
+      return deployAll();
+    }).compose(v -> verifyHealthy()).map(v -> readyLine(clustered));
+  }
+
+  /** Back-end services in parallel, the gateway last so it only opens its port when the rest can answer. */
+  private Future<Void> deployAll() {
+    List<Future<?>> backends = new ArrayList<>();
+    for (ServiceName s : services) {
+      if (s != ServiceName.GATEWAY) {
+        backends.add(deploy(s));
+      }
+    }
+    Future<Void> all = Future.all(backends).mapEmpty();
+    if (services.contains(ServiceName.GATEWAY)) {
+      all = all.compose(v -> deploy(ServiceName.GATEWAY)).mapEmpty();
+    }
+    return all;
+  }
+
+  private Future<String> deploy(ServiceName service) {
+    return vertx.deployVerticle(ServiceCatalog.entry(service), new DeploymentOptions().setConfig(config))
+        .onSuccess(id -> deployments.put(service, id))
+        .recover(e -> Future.failedFuture(new IllegalStateException(service.id() + ": " + e.getMessage(), e)));
+  }
+
+  private Future<Void> verifyHealthy() {
+    List<Future<?>> checks = new ArrayList<>();
+    for (ServiceName s : services) {
+      checks.add(vertx.eventBus().<JsonObject>request(SystemAddresses.healthCheck(s), new JsonObject(),
+              new DeliveryOptions().setLocalOnly(true).setSendTimeout(5000))
+          .compose(reply -> {
+            HealthReport report = HealthReport.fromJson(reply.body());
+            return report.up() ? Future.succeededFuture() : Future.failedFuture(s.id() + " is not healthy: " + reply.body().encode());
+          }));
+    }
+    return Future.all(checks).mapEmpty();
+  }
+
+  private String readyLine(boolean clustered) {
+    boolean gateway = services.contains(ServiceName.GATEWAY);
+    Object httpPort = gateway ? vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.HTTP_PORT_KEY) : "-";
+    Object bridgePort = gateway ? ConfigPath.integer(config, "bridge.port", 7000) : "-";
+    return "NDC ready services=" + String.join(",", ServiceName.ids(services))
+        + " http=" + httpPort + " bridge=" + bridgePort + " cluster=" + (clustered ? "on" : "off");
+  }
+
+  /** SIGTERM: gateway first (stop accepting, finish in-flight), then the services, then leave the cluster. */
+  void drain() {
+    if (vertx == null) {
+      return;
+    }
+    LOG.info("draining node {}", ConfigPath.string(config, "node.id", ""));
+    Future<Void> gatewayGone = deployments.containsKey(ServiceName.GATEWAY)
+        ? vertx.undeploy(deployments.remove(ServiceName.GATEWAY))
+        : Future.succeededFuture();
+    CompletableFuture<Void> done = gatewayGone
+        .compose(v -> Future.join(deployments.values().stream().map(vertx::undeploy).toList()))
+        .eventually(() -> vertx.close())
+        .<Void>mapEmpty()
+        .toCompletionStage().toCompletableFuture();
+    try {
+      done.get(ConfigPath.integer(config, "node.drain_timeout_s", 30), TimeUnit.SECONDS);
+      LOG.info("node drained");
+    } catch (Exception e) {
+      LOG.warn("drain did not finish cleanly: {}", e.toString());
+    }
+  }
+
+  private void closeQuietly() {
+    if (vertx != null) {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // exiting anyway
+      }
+    }
+  }
+
+}

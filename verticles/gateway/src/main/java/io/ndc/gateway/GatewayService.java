@@ -1,0 +1,26 @@
+package io.ndc.gateway;
+
+import io.ndc.contract.ServiceName;
+import io.ndc.platform.clients.Dependency;
+import io.ndc.platform.service.ServiceEntry;
+import io.vertx.core.Future;
+import java.util.List;
+
+/** The gateway service: HTTP REST, docs and operational endpoints. Redis holds its cluster-wide rate limits. */
+public final class GatewayService extends ServiceEntry {
+
+  @Override
+  public ServiceName service() {
+    return ServiceName.GATEWAY;
+  }
+
+  @Override
+  protected List<Dependency> dependencies() {
+    return List.of(Dependency.REDIS);
+  }
+
+  @Override
+  protected Future<?> deployComponents() {
+    return deploy(HttpGatewayVerticle::new);
+  }
+}

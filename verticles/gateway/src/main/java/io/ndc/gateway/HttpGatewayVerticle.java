@@ -1,0 +1,163 @@
+package io.ndc.gateway;
+
+import io.ndc.contract.ErrorCode;
+import io.ndc.contract.Failure;
+import io.ndc.contract.ServiceName;
+import io.ndc.gateway.http.BusForwarder;
+import io.ndc.gateway.http.Caller;
+import io.ndc.gateway.http.Envelope;
+import io.ndc.gateway.http.RouteHandler;
+import io.ndc.gateway.http.RouteSpec;
+import io.ndc.gateway.ops.OpenApiDocument;
+import io.ndc.gateway.ops.Readiness;
+import io.ndc.gateway.routes.RouteTable;
+import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.metrics.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of NDC: operational endpoints, the API route table behind one generic bus handler, and the
+ * error envelope for everything that goes wrong, including what the router itself refuses (404, 405, 413).
+ */
+public final class HttpGatewayVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpGatewayVerticle.class);
+  /** Where the node reads the port the gateway really listens on (port 0 picks a free one). */
+  public static final String NODE_MAP = "ndc.node";
+  public static final String HTTP_PORT_KEY = "http.actual_port";
+
+  private HttpServer server;
+  private String openApi;
+
+  @Override
+  public Future<?> start() {
+    List<RouteSpec> routes = RouteTable.all();
+    openApi = OpenApiDocument.build(routes, ConfigPath.string(config(), "node.version", "dev")).encodePrettily();
+    Router router = Router.router(vertx);
+    router.route().handler(this::assignRequestId);
+    addOperational(router);
+    addApi(router, routes);
+    addErrorHandlers(router);
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(ConfigPath.string(config(), "http.host", "0.0.0.0"))
+        .setPort(ConfigPath.integer(config(), "http.port", 8080))
+        .setIdleTimeout(ConfigPath.integer(config(), "http.idle_timeout_s", 120))
+        .setIdleTimeoutUnit(TimeUnit.SECONDS);
+    return vertx.createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .onSuccess(s -> {
+          server = s;
+          vertx.sharedData().getLocalMap(NODE_MAP).put(HTTP_PORT_KEY, s.actualPort());
+        })
+        .recover(e -> Future.failedFuture(new IllegalStateException("gateway cannot listen on "
+            + options.getHost() + ":" + options.getPort() + " (" + e.getMessage()
+            + "); choose another port with --http-port or NDC_HTTP_PORT", e)));
+  }
+
+  /** Drain: stop accepting, let requests in flight finish (bounded), then close. */
+  @Override
+  public Future<?> stop() {
+    if (server == null) {
+      return Future.succeededFuture();
+    }
+    return server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS);
+  }
+
+  private void assignRequestId(RoutingContext ctx) {
+    String requestId = ctx.request().getHeader("X-Request-Id");
+    if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
+      requestId = UUID.randomUUID().toString();
+    }
+    ctx.response().putHeader("X-Request-Id", requestId);
+    ctx.put(RouteHandler.CALLER, Caller.anonymous(requestId));
+    ctx.next();
+  }
+
+  private void addOperational(Router router) {
+    Readiness readiness = new Readiness(vertx, requiredServices(), ConfigPath.longValue(config(), "gateway.ready_timeout_ms", 1500));
+    router.get("/health").handler(ctx -> Envelope.success(ctx, 200, new JsonObject()
+        .put("status", "UP")
+        .put("node", ConfigPath.string(config(), "node.id", "local"))));
+    router.get("/ready").handler(ctx -> readiness.check().onComplete(report -> {
+      JsonObject r = report.result();
+      if ("UP".equals(r.getString("status"))) {
+        Envelope.success(ctx, 200, r);
+      } else {
+        Envelope.error(ctx, new Failure(503, ErrorCode.SERVICE_UNAVAILABLE,
+            "not ready: " + String.join(", ", r.getJsonArray("down").stream().map(Object::toString).toList()), r));
+      }
+    }));
+    router.get("/metrics").handler(ctx -> vertx.executeBlocking(Metrics::scrape, false).onComplete(
+        text -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").end(text),
+        ctx::fail));
+    router.get("/openapi.json").handler(ctx -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(openApi));
+    // "/docs" also matches "/docs/" in the Vert.x router; assets below it come from the webjar
+    router.get("/docs").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+        .end(DocsPage.HTML));
+    router.get("/docs/*").handler(StaticHandler.create(DocsPage.SWAGGER_UI_ROOT).setCachingEnabled(true));
+  }
+
+  private List<ServiceName> requiredServices() {
+    Object configured = ConfigPath.get(config(), "gateway.ready_services");
+    if (configured instanceof JsonArray list && !list.isEmpty()) {
+      return list.stream().map(o -> ServiceName.of(o.toString())).toList();
+    }
+    return List.of(ServiceName.values());
+  }
+
+  private void addApi(Router router, List<RouteSpec> routes) {
+    long bodyLimit = ConfigPath.longValue(config(), "http.body_limit_bytes", 10L * 1024 * 1024);
+    BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    for (RouteSpec spec : routes) {
+      router.route(spec.method(), spec.fullPath()).handler(new RouteHandler(spec, forwarder));
+    }
+  }
+
+  private void addErrorHandlers(Router router) {
+    router.route().failureHandler(ctx -> {
+      Throwable failure = ctx.failure();
+      if (failure instanceof Failure f) {
+        Envelope.error(ctx, f);
+        return;
+      }
+      int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      if (status >= 500) {
+        Caller caller = ctx.get(RouteHandler.CALLER);
+        LOG.error("unhandled failure on {} {} (request_id={})", ctx.request().method(), ctx.request().path(),
+            caller == null ? null : caller.requestId(), failure);
+      }
+      Envelope.error(ctx, new Failure(status, ErrorCode.forStatus(status), messageFor(status), null));
+    });
+    router.errorHandler(404, ctx -> Envelope.error(ctx, ErrorCode.RESOURCE_NOT_FOUND,
+        "no route for " + ctx.request().method() + " " + ctx.request().path()));
+    router.errorHandler(405, ctx -> Envelope.error(ctx, ErrorCode.METHOD_NOT_ALLOWED,
+        "method " + ctx.request().method() + " is not allowed on " + ctx.request().path()));
+  }
+
+  private static String messageFor(int status) {
+    return switch (status) {
+      case 413 -> "request body is larger than the limit";
+      case 400 -> "bad request";
+      case 404 -> "not found";
+      case 405 -> "method not allowed";
+      default -> status >= 500 ? "internal error" : "request failed";
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package io.ndc.gateway.http;
+
+import io.ndc.contract.ErrorCode;
+import io.ndc.contract.Failure;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one generic handler behind every route row: checks the content type and required parameters, maps the
+ * request, sends it on the bus and writes the reply or failure in the envelope.
+ */
+public final class RouteHandler implements Handler<RoutingContext> {
+  /** Where the request id of a request lives in the routing context. */
+  public static final String CALLER = "ndc.caller";
+
+  private final RouteSpec spec;
+  private final BusForwarder forwarder;
+
+  public RouteHandler(RouteSpec spec, BusForwarder forwarder) {
+    this.spec = spec;
+    this.forwarder = forwarder;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    JsonObject request;
+    try {
+      checkContentType(ctx);
+      checkRequiredQuery(ctx);
+      request = spec.mapper().map(ctx);
+    } catch (Failure failure) {
+      Envelope.error(ctx, failure);
+      return;
+    }
+    Caller caller = ctx.get(CALLER);
+    forwarder.request(spec.address(), request, caller).onComplete(
+        reply -> Envelope.success(ctx, spec.successStatus(), reply),
+        error -> Envelope.error(ctx, Failure.from(error)));
+  }
+
+  private void checkContentType(RoutingContext ctx) {
+    if (spec.consumes() == null || ctx.body().length() <= 0) {
+      return;
+    }
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase();
+    if (!mediaType.equals(spec.consumes())) {
+      throw new Failure(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "Content-Type must be " + spec.consumes() + (type == null ? " (none given)" : " (got " + type + ")"));
+    }
+  }
+
+  private void checkRequiredQuery(RoutingContext ctx) {
+    for (String name : spec.requiredQuery()) {
+      String value = ctx.queryParams().get(name);
+      if (value == null || value.isBlank()) {
+        throw Failure.validation("query parameter '" + name + "' is required",
+            new JsonObject().put("parameter", name));
+      }
+    }
+  }
+}

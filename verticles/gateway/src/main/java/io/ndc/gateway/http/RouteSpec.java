@@ -1,0 +1,115 @@
+package io.ndc.gateway.http;
+
+import io.vertx.core.http.HttpMethod;
+import java.util.List;
+
+/**
+ * One row of the route table: an HTTP route, the permission a caller needs, the bus address that serves it and
+ * how the HTTP request becomes the bus request. Adding an endpoint is adding a row.
+ *
+ * @param path Vert.x path with {@code :param} placeholders, under {@code /api/v1} unless absolute
+ * @param permission the permission the caller's roles must grant; {@link Permissions#PUBLIC} for open routes
+ * @param consumes request media type for routes with a body (null: no body)
+ * @param query documented query parameters (names; all optional unless listed in {@code requiredQuery})
+ */
+public record RouteSpec(
+    HttpMethod method,
+    String path,
+    String permission,
+    String address,
+    RequestMapper mapper,
+    int successStatus,
+    String consumes,
+    String tag,
+    String summary,
+    List<String> query,
+    List<String> requiredQuery) {
+
+  public static Builder route(HttpMethod method, String path) {
+    return new Builder(method, path);
+  }
+
+  /** The full path the router serves. */
+  public String fullPath() {
+    // well-known documents (JWKS) live at the root by convention, everything else under the API prefix
+    return path.startsWith("/.") ? path : Gateway.API_PREFIX + path;
+  }
+
+  /** Path parameter names in order of appearance. */
+  public List<String> pathParams() {
+    return java.util.Arrays.stream(path.split("/")).filter(s -> s.startsWith(":")).map(s -> s.substring(1)).toList();
+  }
+
+  /** Fluent construction so each row reads as one line of intent. */
+  public static final class Builder {
+    private final HttpMethod method;
+    private final String path;
+    private String permission;
+    private String address;
+    private RequestMapper mapper = RequestMapper.standard();
+    private int successStatus = 200;
+    private String consumes;
+    private String tag = "system";
+    private String summary = "";
+    private List<String> query = List.of();
+    private List<String> requiredQuery = List.of();
+
+    private Builder(HttpMethod method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    public Builder permission(String value) {
+      permission = value;
+      return this;
+    }
+
+    public Builder address(String value) {
+      address = value;
+      return this;
+    }
+
+    public Builder mapper(RequestMapper value) {
+      mapper = value;
+      return this;
+    }
+
+    public Builder status(int value) {
+      successStatus = value;
+      return this;
+    }
+
+    public Builder json() {
+      consumes = "application/json";
+      return this;
+    }
+
+    public Builder consumes(String value) {
+      consumes = value;
+      return this;
+    }
+
+    public Builder doc(String tagName, String text) {
+      tag = tagName;
+      summary = text;
+      return this;
+    }
+
+    public Builder query(String... names) {
+      query = List.of(names);
+      return this;
+    }
+
+    public Builder requiredQuery(String... names) {
+      requiredQuery = List.of(names);
+      return this;
+    }
+
+    public RouteSpec build() {
+      if (permission == null || address == null) {
+        throw new IllegalStateException("route " + method + " " + path + " needs a permission and an address");
+      }
+      return new RouteSpec(method, path, permission, address, mapper, successStatus, consumes, tag, summary, query, requiredQuery);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.ndc.notification;
+
+import io.ndc.contract.ServiceName;
+import io.ndc.platform.clients.Dependency;
+import io.ndc.platform.service.ServiceEntry;
+import java.util.List;
+
+/** Entry deployable of the notification service. */
+public final class NotificationService extends ServiceEntry {
+
+  @Override
+  public ServiceName service() {
+    return ServiceName.NOTIFICATION;
+  }
+
+  @Override
+  protected List<Dependency> dependencies() {
+    return List.of(Dependency.POSTGRES, Dependency.RABBITMQ);
+  }
+
+  @Override
+  protected String schema() {
+    return "notify";
+  }
+}

@@ -1,0 +1,88 @@
+package io.ndc.platform.bus;
+
+import io.ndc.contract.BusHeaders;
+import io.ndc.contract.ErrorCode;
+import io.ndc.contract.Failure;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one adapter between bus messages and handlers: a handler returns a future of its reply (a JSON object or
+ * array) or fails with {@link Failure}; this turns that into {@code reply} or {@code fail(status, json)}. Bad input
+ * (a decoder throwing {@link IllegalArgumentException}, {@link ClassCastException}, {@link NullPointerException} or
+ * {@link DecodeException}) becomes 400; anything else 500, logged with the request id and never sent to clients.
+ */
+public final class Handlers {
+  private static final Logger LOG = LoggerFactory.getLogger(Handlers.class);
+
+  private Handlers() {
+  }
+
+  public static Handler<Message<JsonObject>> request(Function<BusRequest, Future<?>> handler) {
+    return message -> {
+      BusRequest request = BusRequest.of(message.body(), message.headers());
+      MDC.put("request_id", request.requestId());
+      MDC.put("user_id", request.userId());
+      try {
+        handler.apply(request).onComplete(
+            ok -> message.reply(ok),
+            error -> fail(message, request, error));
+      } catch (RuntimeException error) {
+        fail(message, request, error);
+      } finally {
+        MDC.remove("request_id");
+        MDC.remove("user_id");
+      }
+    };
+  }
+
+  public static Handler<Message<JsonObject>> json(Function<JsonObject, Future<?>> handler) {
+    return request(r -> handler.apply(r.body()));
+  }
+
+  /** A handler over a typed request: {@code decoder} maps the body to a record (and validates it). */
+  public static <T> Handler<Message<JsonObject>> typed(Function<JsonObject, T> decoder, Function<T, Future<?>> handler) {
+    return json(body -> handler.apply(decoder.apply(body)));
+  }
+
+  private static void fail(Message<JsonObject> message, BusRequest request, Throwable error) {
+    Failure failure = toFailure(error);
+    if (failure.status() >= 500) {
+      LOG.error("request {} to {} failed (request_id={})", message.address(), failure.code(), request.requestId(), error);
+    }
+    message.fail(failure.status(), failure.toJson().encode());
+  }
+
+  static Failure toFailure(Throwable error) {
+    if (error instanceof Failure f) {
+      return f;
+    }
+    if (error instanceof IllegalArgumentException || error instanceof ClassCastException
+        || error instanceof NullPointerException || error instanceof DecodeException) {
+      return new Failure(ErrorCode.VALIDATION_ERROR, error.getMessage() == null ? "invalid request" : error.getMessage());
+    }
+    return Failure.from(error);
+  }
+
+  /** Copies the caller's identity onto a follow-up request so logs and checks downstream see it. */
+  public static io.vertx.core.eventbus.DeliveryOptions forwardHeaders(BusRequest request, long timeoutMs) {
+    io.vertx.core.eventbus.DeliveryOptions options = new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(timeoutMs);
+    if (request.requestId() != null) {
+      options.addHeader(BusHeaders.REQUEST_ID, request.requestId());
+    }
+    if (request.userId() != null) {
+      options.addHeader(BusHeaders.USER_ID, request.userId());
+    }
+    if (!request.roles().isEmpty()) {
+      options.addHeader(BusHeaders.ROLES, String.join(",", request.roles()));
+    }
+    return options;
+  }
+}

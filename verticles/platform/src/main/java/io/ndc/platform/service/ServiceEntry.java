@@ -1,0 +1,66 @@
+package io.ndc.platform.service;
+
+import io.ndc.contract.ServiceName;
+import io.ndc.platform.clients.Dependency;
+import io.ndc.platform.clients.Postgres;
+import io.ndc.platform.clients.RabbitClients;
+import io.ndc.platform.clients.RedisClients;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The entry deployable of a service: checks that the dependencies it needs are reachable (failing with a message
+ * naming host, port and setting), prepares its PostgreSQL schema, deploys its health verticle and then its own
+ * verticles. The node deploys one entry per selected service and nothing else.
+ */
+public abstract class ServiceEntry extends VerticleBase {
+
+  public abstract ServiceName service();
+
+  /** What this service cannot start without. */
+  protected List<Dependency> dependencies() {
+    return List.of();
+  }
+
+  /** The PostgreSQL schema the service owns (its Flyway migrations live in {@code db/<schema>}); null for none. */
+  protected String schema() {
+    return null;
+  }
+
+  /** Deploys the service's own verticles; completes when all are up. */
+  protected Future<?> deployComponents() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public final Future<?> start() {
+    return verifyDependencies()
+        .compose(v -> deploy(() -> new ServiceHealthVerticle(service(), dependencies(), schema())))
+        .compose(v -> deployComponents());
+  }
+
+  private Future<Void> verifyDependencies() {
+    Future<Void> chain = Future.succeededFuture();
+    for (Dependency d : dependencies()) {
+      chain = chain.compose(v -> switch (d) {
+        case POSTGRES -> Postgres.prepare(vertx, config(), schema());
+        case REDIS -> RedisClients.verifyReachable(vertx, config());
+        case RABBITMQ -> RabbitClients.verifyReachable(vertx, config());
+      });
+    }
+    return chain;
+  }
+
+  /** Deploys a child verticle with this service's configuration; it is undeployed with the service. */
+  protected Future<String> deploy(Supplier<? extends VerticleBase> verticle) {
+    return vertx.deployVerticle(verticle.get(), new DeploymentOptions().setConfig(config()));
+  }
+
+  /** Deploys {@code instances} copies of a verticle, one per event loop, for handlers that should scale. */
+  protected Future<String> deploy(Supplier<? extends VerticleBase> verticle, int instances) {
+    return vertx.deployVerticle(verticle::get, new DeploymentOptions().setConfig(config()).setInstances(instances));
+  }
+}
