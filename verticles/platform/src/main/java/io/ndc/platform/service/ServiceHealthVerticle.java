@@ -10,10 +10,12 @@ import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.health.DependencyChecks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Answers {@code ndc.<service>.health.check} with the live state of the service's dependencies. */
+/** Answers {@code ndc.<service>.health.check} with the live state of the service's dependencies, and {@code node.info}. */
 public final class ServiceHealthVerticle extends VerticleBase {
   private final ServiceName service;
   private final List<Dependency> dependencies;
@@ -29,9 +31,16 @@ public final class ServiceHealthVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     dependencies.forEach(d -> checks.add(DependencyChecks.create(vertx, config(), d, schema)));
-    return vertx.eventBus()
-        .consumer(SystemAddresses.healthCheck(service), Handlers.json(body -> report().map(HealthReport::toJson)))
-        .completion();
+    JsonObject info = new JsonObject()
+        .put("service", service.id())
+        .put("node", ConfigPath.string(config(), "node.id", "local"))
+        .put("version", ConfigPath.string(config(), "node.version", "dev"))
+        .put("started_at", Instant.now().toString());
+    return Future.all(
+        vertx.eventBus().consumer(SystemAddresses.healthCheck(service), Handlers.json(body -> report().map(HealthReport::toJson)))
+            .completion(),
+        vertx.eventBus().consumer(SystemAddresses.nodeInfo(service), Handlers.json(body -> Future.succeededFuture(info)))
+            .completion());
   }
 
   private Future<HealthReport> report() {
