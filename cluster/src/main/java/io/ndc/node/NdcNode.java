@@ -124,7 +124,10 @@ public final class NdcNode {
       String host = ConfigPath.string(config, "cluster.host", "127.0.0.1");
       options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(ConfigPath.integer(config, "cluster.bus_port", 0));
       HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.build(config));
+      long joinStart = System.nanoTime();
       started = Vertx.builder().with(options).withMetrics(Metrics.factory()).withClusterManager(manager).buildClustered()
+          .onSuccess(v -> LOG.info("joined cluster in {} ms ({} members)", (System.nanoTime() - joinStart) / 1_000_000,
+              manager.getNodes().size()))
           .recover(e -> Future.failedFuture(new IllegalStateException("cannot join the cluster on "
               + host + ":" + ConfigPath.integer(config, "cluster.port", 5701) + " (" + e.getMessage()
               + "); check --cluster-host, --cluster-port and --cluster-members", e)));
