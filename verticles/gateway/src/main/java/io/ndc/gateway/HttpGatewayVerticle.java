@@ -11,6 +11,7 @@ import io.ndc.gateway.http.RouteSpec;
 import io.ndc.gateway.ops.OpenApiDocument;
 import io.ndc.gateway.ops.Readiness;
 import io.ndc.gateway.routes.RouteTable;
+import io.ndc.gateway.security.GatewaySecurity;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
@@ -42,10 +43,12 @@ public final class HttpGatewayVerticle extends VerticleBase {
 
   private HttpServer server;
   private String openApi;
+  private GatewaySecurity security;
 
   @Override
   public Future<?> start() {
     List<RouteSpec> routes = RouteTable.all();
+    security = new GatewaySecurity(vertx, config());
     openApi = OpenApiDocument.build(routes, ConfigPath.string(config(), "node.version", "dev")).encodePrettily();
     Router router = Router.router(vertx);
     router.route().handler(this::assignRequestId);
@@ -57,9 +60,9 @@ public final class HttpGatewayVerticle extends VerticleBase {
         .setPort(ConfigPath.integer(config(), "http.port", 8080))
         .setIdleTimeout(ConfigPath.integer(config(), "http.idle_timeout_s", 120))
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
-    return vertx.createHttpServer(options)
+    return security.start().compose(v -> vertx.createHttpServer(options)
         .requestHandler(router)
-        .listen()
+        .listen())
         .onSuccess(s -> {
           server = s;
           vertx.sharedData().getLocalMap(NODE_MAP).put(HTTP_PORT_KEY, s.actualPort());
@@ -73,9 +76,11 @@ public final class HttpGatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     if (server == null) {
+      security.close();
       return Future.succeededFuture();
     }
-    return server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS);
+    return server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS)
+        .onComplete(done -> security.close());
   }
 
   private void assignRequestId(RoutingContext ctx) {
@@ -126,7 +131,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
     BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
-      router.route(spec.method(), spec.fullPath()).handler(new RouteHandler(spec, forwarder));
+      router.route(spec.method(), spec.fullPath()).handler(security.guard(spec)).handler(new RouteHandler(spec, forwarder));
     }
   }
 
