@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +124,10 @@ public final class NdcNode {
       String host = ConfigPath.string(config, "cluster.host", "127.0.0.1");
       options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(ConfigPath.integer(config, "cluster.bus_port", 0));
       HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.build(config));
+      long joinStart = System.nanoTime();
       started = Vertx.builder().with(options).withMetrics(Metrics.factory()).withClusterManager(manager).buildClustered()
+          .onSuccess(v -> LOG.info("joined cluster in {} ms ({} members)", (System.nanoTime() - joinStart) / 1_000_000,
+              manager.getNodes().size()))
           .recover(e -> Future.failedFuture(new IllegalStateException("cannot join the cluster on "
               + host + ":" + ConfigPath.integer(config, "cluster.port", 5701) + " (" + e.getMessage()
               + "); check --cluster-host, --cluster-port and --cluster-members", e)));
@@ -189,17 +191,25 @@ public final class NdcNode {
     Future<Void> gatewayGone = deployments.containsKey(ServiceName.GATEWAY)
         ? vertx.undeploy(deployments.remove(ServiceName.GATEWAY))
         : Future.succeededFuture();
-    CompletableFuture<Void> done = gatewayGone
-        .compose(v -> Future.join(deployments.values().stream().map(vertx::undeploy).toList()))
-        .eventually(() -> vertx.close())
-        .<Void>mapEmpty()
-        .toCompletionStage().toCompletableFuture();
+    long timeout = ConfigPath.integer(config, "node.drain_timeout_s", 30);
     try {
-      done.get(ConfigPath.integer(config, "node.drain_timeout_s", 30), TimeUnit.SECONDS);
+      gatewayGone.compose(v -> Future.join(deployments.values().stream().map(vertx::undeploy).toList()))
+          .toCompletionStage().toCompletableFuture().get(timeout, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("services did not stop cleanly: {}", e.toString());
+    }
+    // closed from this (non Vert.x) thread: the close future must not complete on an event loop it shuts down
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(timeout, TimeUnit.SECONDS);
       LOG.info("node drained");
     } catch (Exception e) {
-      LOG.warn("drain did not finish cleanly: {}", e.toString());
+      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }
+  }
+
+  /** The running Vert.x instance (tests and benchmarks drive a node in-process through it). */
+  Vertx vertx() {
+    return vertx;
   }
 
   private void closeQuietly() {

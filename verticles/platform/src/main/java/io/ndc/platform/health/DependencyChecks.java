@@ -1,14 +1,15 @@
 package io.ndc.platform.health;
 
-import io.ndc.contract.HealthReport.DependencyStatus;
 import io.ndc.platform.clients.Dependency;
 import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.clients.RabbitClients;
 import io.ndc.platform.clients.RedisClients;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
 import io.vertx.rabbitmq.RabbitMQClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
@@ -61,10 +62,15 @@ public final class DependencyChecks implements AutoCloseable {
     }
   }
 
-  public Future<DependencyStatus> check() {
-    return breaker.<Void>execute(promise -> probe.get().onComplete(promise))
-        .map(v -> new DependencyStatus(name, true, null))
-        .otherwise(e -> new DependencyStatus(name, false, e.getMessage() == null ? e.toString() : e.getMessage()));
+  public String name() {
+    return name;
+  }
+
+  /** The procedure registered with vertx-health-check: OK, or KO with the reason under {@code detail}. */
+  public void check(Promise<Status> result) {
+    breaker.<Void>execute(promise -> probe.get().onComplete(promise)).onComplete(
+        ok -> result.complete(Status.OK()),
+        e -> result.complete(Status.KO(new JsonObject().put("detail", e.getMessage() == null ? e.toString() : e.getMessage()))));
   }
 
   @Override

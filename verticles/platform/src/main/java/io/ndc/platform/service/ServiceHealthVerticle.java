@@ -10,15 +10,22 @@ import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.health.DependencyChecks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.CheckResult;
+import io.vertx.ext.healthchecks.HealthChecks;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Answers {@code ndc.<service>.health.check} with the live state of the service's dependencies. */
+/** Answers {@code ndc.<service>.health.check} with the live state of the service's dependencies, and {@code node.info}. */
 public final class ServiceHealthVerticle extends VerticleBase {
+  /** A check that takes longer than this is reported down (vertx-health-check's procedure timeout). */
+  private static final long CHECK_TIMEOUT_MS = 2500;
   private final ServiceName service;
   private final List<Dependency> dependencies;
   private final String schema;
   private final List<DependencyChecks> checks = new ArrayList<>();
+  private HealthChecks health;
 
   public ServiceHealthVerticle(ServiceName service, List<Dependency> dependencies, String schema) {
     this.service = service;
@@ -28,19 +35,42 @@ public final class ServiceHealthVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    dependencies.forEach(d -> checks.add(DependencyChecks.create(vertx, config(), d, schema)));
-    return vertx.eventBus()
-        .consumer(SystemAddresses.healthCheck(service), Handlers.json(body -> report().map(HealthReport::toJson)))
-        .completion();
+    health = HealthChecks.create(vertx);
+    dependencies.forEach(d -> {
+      DependencyChecks check = DependencyChecks.create(vertx, config(), d, schema);
+      checks.add(check);
+      health.register(check.name(), CHECK_TIMEOUT_MS, check::check);
+    });
+    JsonObject info = new JsonObject()
+        .put("service", service.id())
+        .put("node", ConfigPath.string(config(), "node.id", "local"))
+        .put("version", ConfigPath.string(config(), "node.version", "dev"))
+        .put("started_at", Instant.now().toString());
+    return Future.all(
+        vertx.eventBus().consumer(SystemAddresses.healthCheck(service), Handlers.json(body -> report().map(HealthReport::toJson)))
+            .completion(),
+        vertx.eventBus().consumer(SystemAddresses.nodeInfo(service), Handlers.json(body -> Future.succeededFuture(info)))
+            .completion());
   }
 
   private Future<HealthReport> report() {
-    List<Future<DependencyStatus>> results = checks.stream().map(DependencyChecks::check).toList();
-    return Future.join(results).transform(done -> {
-      List<DependencyStatus> statuses = results.stream().map(Future::result).toList();
+    return health.checkStatus().map(result -> {
+      List<DependencyStatus> statuses = result.getChecks() == null ? List.of() : result.getChecks().stream()
+          .map(c -> new DependencyStatus(c.getId(), Boolean.TRUE.equals(c.getUp()), detail(c)))
+          .toList();
       boolean up = statuses.stream().allMatch(DependencyStatus::up);
-      return Future.succeededFuture(new HealthReport(service.id(), ConfigPath.string(config(), "node.id", "local"), up, statuses));
+      return new HealthReport(service.id(), ConfigPath.string(config(), "node.id", "local"), up, statuses);
     });
+  }
+
+  private static String detail(CheckResult check) {
+    if (Boolean.TRUE.equals(check.getUp())) {
+      return null;
+    }
+    if (check.getData() != null && check.getData().getString("detail") != null) {
+      return check.getData().getString("detail");
+    }
+    return check.getFailure() == null ? "down" : String.valueOf(check.getFailure().getMessage());
   }
 
   @Override
