@@ -12,6 +12,7 @@ import io.ndc.gateway.ops.OpenApiDocument;
 import io.ndc.gateway.ops.Readiness;
 import io.ndc.gateway.routes.RouteTable;
 import io.ndc.gateway.security.GatewaySecurity;
+import io.ndc.gateway.stream.StreamEndpoint;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
@@ -40,10 +41,12 @@ public final class HttpGatewayVerticle extends VerticleBase {
   /** Where the node reads the port the gateway really listens on (port 0 picks a free one). */
   public static final String NODE_MAP = "ndc.node";
   public static final String HTTP_PORT_KEY = "http.actual_port";
+  public static final String STREAM_PATH = "/ws/v1/stream";
 
   private HttpServer server;
   private String openApi;
   private GatewaySecurity security;
+  private StreamEndpoint stream;
 
   @Override
   public Future<?> start() {
@@ -53,18 +56,25 @@ public final class HttpGatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(this::assignRequestId);
     addOperational(router);
-    addApi(router, routes);
+    BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
+    stream = new StreamEndpoint(vertx, config(), security.verifier(), forwarder);
+    router.get(STREAM_PATH).handler(stream::handle);
+    addApi(router, routes, forwarder);
     addErrorHandlers(router);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(ConfigPath.string(config(), "http.host", "0.0.0.0"))
         .setPort(ConfigPath.integer(config(), "http.port", 8080))
         .setIdleTimeout(ConfigPath.integer(config(), "http.idle_timeout_s", 120))
-        .setIdleTimeoutUnit(TimeUnit.SECONDS);
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // large enough that an oversized client frame reaches the stream session, which answers it with an error
+        .setMaxWebSocketFrameSize(1024 * 1024)
+        .setMaxWebSocketMessageSize(1024 * 1024);
     return security.start().compose(v -> vertx.createHttpServer(options)
         .requestHandler(router)
         .listen())
         .onSuccess(s -> {
           server = s;
+          stream.start();
           vertx.sharedData().getLocalMap(NODE_MAP).put(HTTP_PORT_KEY, s.actualPort());
         })
         .recover(e -> Future.failedFuture(new IllegalStateException("gateway cannot listen on "
@@ -79,7 +89,9 @@ public final class HttpGatewayVerticle extends VerticleBase {
       security.close();
       return Future.succeededFuture();
     }
-    return server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS)
+    // stream clients get 1001 first, then HTTP stops accepting and lets requests in flight finish
+    return stream.stop()
+        .compose(v -> server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS))
         .onComplete(done -> security.close());
   }
 
@@ -126,9 +138,8 @@ public final class HttpGatewayVerticle extends VerticleBase {
     return List.of(ServiceName.values());
   }
 
-  private void addApi(Router router, List<RouteSpec> routes) {
+  private void addApi(Router router, List<RouteSpec> routes, BusForwarder forwarder) {
     long bodyLimit = ConfigPath.longValue(config(), "http.body_limit_bytes", 10L * 1024 * 1024);
-    BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
       router.route(spec.method(), spec.fullPath()).handler(security.guard(spec)).handler(new RouteHandler(spec, forwarder));

@@ -1,0 +1,117 @@
+package io.ndc.node;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Drives a {@link WsProbe} in a separate JVM: the stream is tested with a client outside the node's process. */
+public final class WsProbeProcess implements AutoCloseable {
+  private final Process process;
+  private final PrintWriter stdin;
+  private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> seen = new ArrayList<>();
+
+  private WsProbeProcess(Process process) {
+    this.process = process;
+    this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (IOException ignored) {
+        // process ended
+      }
+      lines.add("EOF");
+    }, "ws-probe-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  public static WsProbeProcess connect(String url) throws Exception {
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), WsProbe.class.getName(), url)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    WsProbeProcess probe = new WsProbeProcess(process);
+    probe.await(l -> l.equals("OPEN") || l.startsWith("CLOSED"), 20_000);
+    return probe;
+  }
+
+  public void send(String text) {
+    stdin.println("send " + text);
+  }
+
+  public void pause() {
+    stdin.println("pause");
+  }
+
+  /** The next line matching, skipping others (kept in {@link #seen()}); fails after the timeout. */
+  public String await(Predicate<String> match, long timeoutMs) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (true) {
+      long left = deadline - System.currentTimeMillis();
+      String line = left <= 0 ? null : lines.poll(left, TimeUnit.MILLISECONDS);
+      if (line == null) {
+        throw new AssertionError("no matching line within " + timeoutMs + " ms; seen: " + tail());
+      }
+      seen.add(line);
+      if (match.test(line)) {
+        return line;
+      }
+      if (line.equals("EOF")) {
+        throw new AssertionError("probe ended; seen: " + tail());
+      }
+    }
+  }
+
+  /** The next frame (JSON text) whose text contains every fragment. */
+  public String frame(long timeoutMs, String... fragments) throws InterruptedException {
+    return await(l -> {
+      if (!l.startsWith("FRAME ")) {
+        return false;
+      }
+      for (String f : fragments) {
+        if (!l.contains(f)) {
+          return false;
+        }
+      }
+      return true;
+    }, timeoutMs).substring(6);
+  }
+
+  /** Waits for the close and returns {@code "<code> <reason>"}. */
+  public String closed(long timeoutMs) throws InterruptedException {
+    return await(l -> l.startsWith("CLOSED "), timeoutMs).substring(7);
+  }
+
+  public List<String> seen() {
+    return seen;
+  }
+
+  /** Lines received but not yet consumed by an await. */
+  public List<String> drainPending() {
+    List<String> pending = new ArrayList<>();
+    lines.drainTo(pending);
+    seen.addAll(pending);
+    return pending;
+  }
+
+  private String tail() {
+    return seen.subList(Math.max(0, seen.size() - 8), seen.size()).toString();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(5, TimeUnit.SECONDS);
+  }
+}
