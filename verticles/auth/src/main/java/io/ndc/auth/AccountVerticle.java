@@ -13,7 +13,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A user's own account: registration, profile, password and the authenticator-app second factor. */
 public final class AccountVerticle extends VerticleBase {
@@ -61,7 +63,7 @@ public final class AccountVerticle extends VerticleBase {
     String name = Input.optional(body, "name", 200);
     String newPassword = body.getValue("password") == null ? null : Input.newPassword(body, "password");
     return self(request).compose(account -> {
-      JsonObject columns = new JsonObject();
+      Map<String, Object> columns = new HashMap<>();
       if (name != null) {
         columns.put("name", name.trim());
       }
@@ -72,7 +74,10 @@ public final class AccountVerticle extends VerticleBase {
       return auth.hasher.verifyAsync(current, account.passwordHash())
           .compose(ok -> ok ? auth.hasher.hashAsync(newPassword)
               : Future.failedFuture(Failure.validation("current_password is not correct", new JsonObject().put("field", "current_password"))))
-          .compose(hash -> auth.accounts.update(account.id(), columns.put("password_hash", hash)))
+          .compose(hash -> {
+            columns.put("password_hash", hash);
+            return auth.accounts.update(account.id(), columns);
+          })
           // other sessions may belong to whoever knew the old password
           .compose(updated -> auth.sessions.revokeUser(updated.id(), "password changed").map(v -> {
             auth.audit.record("password_changed", updated.id(), updated.id(), request.requestId(), new JsonObject());
@@ -88,9 +93,9 @@ public final class AccountVerticle extends VerticleBase {
       }
       String secret = Totp.newSecret();
       String issuer = ConfigPath.string(config(), "auth.totp.issuer", "NDC");
-      return auth.accounts.update(account.id(), new JsonObject()
-              .put("totp_secret", auth.box.seal(secret, SecondFactor.seedContext(account.id())))
-              .put("totp_last_step", 0))
+      return auth.accounts.update(account.id(), Map.of(
+              "totp_secret", auth.box.seal(secret, SecondFactor.seedContext(account.id())),
+              "totp_last_step", 0L))
           .compose(updated -> secondFactor.newRecoveryCodes(account.id()))
           .map(codes -> new JsonObject()
               .put("secret", secret)
@@ -109,7 +114,7 @@ public final class AccountVerticle extends VerticleBase {
         return Future.failedFuture(Failure.conflict("two-factor authentication is already enabled"));
       }
       return secondFactor.acceptTotp(account, code).compose(ok -> ok
-          ? auth.accounts.update(account.id(), new JsonObject().put("totp_enabled", true)).map(updated -> {
+          ? auth.accounts.update(account.id(), Map.of("totp_enabled", true)).map(updated -> {
               auth.audit.record("2fa_enabled", updated.id(), updated.id(), request.requestId(), new JsonObject());
               return updated.toJson();
             })
@@ -124,7 +129,7 @@ public final class AccountVerticle extends VerticleBase {
         return Future.failedFuture(Failure.conflict("two-factor authentication is not enabled"));
       }
       return secondFactor.accept(account, code).compose(ok -> ok
-          ? auth.accounts.update(account.id(), new JsonObject().put("totp_enabled", false).putNull("totp_secret"))
+          ? auth.accounts.update(account.id(), disabledTotp())
               .compose(updated -> auth.pg.preparedQuery("DELETE FROM recovery_codes WHERE user_id = $1::uuid")
                   .execute(io.vertx.sqlclient.Tuple.of(updated.id())).map(v -> {
                     auth.audit.record("2fa_disabled", updated.id(), updated.id(), request.requestId(), new JsonObject());
@@ -132,6 +137,13 @@ public final class AccountVerticle extends VerticleBase {
                   }))
           : Future.failedFuture(Failure.validation("the code is not valid", new JsonObject().put("field", "code"))));
     });
+  }
+
+  private static Map<String, Object> disabledTotp() {
+    Map<String, Object> columns = new HashMap<>();
+    columns.put("totp_enabled", false);
+    columns.put("totp_secret", null);
+    return columns;
   }
 
   @Override

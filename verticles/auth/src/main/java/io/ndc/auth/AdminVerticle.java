@@ -92,7 +92,7 @@ public final class AdminVerticle extends VerticleBase {
       throw Failure.validation("nothing to update: give name, status or email_verified");
     }
     return auth.accounts.require(id)
-        .compose(before -> auth.accounts.update(before.id(), columns))
+        .compose(before -> auth.accounts.update(before.id(), columns.getMap()))
         .compose(updated -> ("disabled".equals(status) ? auth.sessions.revokeUser(updated.id(), "account disabled")
             : Future.<Void>succeededFuture()).map(v -> {
               auth.audit.record("user_updated", request.userId(), updated.id(), request.requestId(), columns);

@@ -44,7 +44,7 @@ public final class Bootstrap {
             .execute(Tuple.of(roles.toArray(String[]::new))))
         .compose(v -> conn.query("DELETE FROM role_permissions").execute())
         .compose(v -> conn.preparedQuery("INSERT INTO role_permissions (role, permission) SELECT * FROM unnest($1::text[], $2::text[])")
-            .execute(Tuple.of(grantRoles.toArray(String[]::new), grantPermissions.toArray(String[]::new))))
+            .execute(Tuple.tuple().addValue(grantRoles.toArray(String[]::new)).addValue(grantPermissions.toArray(String[]::new))))
         .mapEmpty());
   }
 

@@ -174,7 +174,7 @@ public final class OAuth2Verticle extends VerticleBase {
           return JWTAuth.create(vertx, options).authenticate(new TokenCredentials(idToken));
         })
         .recover(e -> Future.failedFuture(e instanceof Failure ? e : Sessions.invalid("the provider's id token is not valid")))
-        .compose(user -> nonce.equals(user.principal().getString("nonce")) ? Future.<Void>succeededFuture()
+        .compose(user -> nonce.equals(user.attributes().getJsonObject("accessToken", new JsonObject()).getString("nonce")) ? Future.<Void>succeededFuture()
             : Future.failedFuture(Sessions.invalid("the provider's id token does not carry this login's nonce")));
   }
 

@@ -55,7 +55,7 @@ public final class SecondFactor {
     UUID id = UUID.fromString(userId);
     return auth.pg.withTransaction(conn -> conn.preparedQuery("DELETE FROM recovery_codes WHERE user_id = $1").execute(Tuple.of(id))
         .compose(v -> conn.preparedQuery("INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])")
-            .execute(Tuple.of(id, codes.stream().map(c -> recoveryHash(userId, c)).toArray(String[]::new)))))
+            .execute(Tuple.tuple().addValue(id).addValue(codes.stream().map(c -> recoveryHash(userId, c)).toArray(String[]::new)))))
         .map(codes);
   }
 

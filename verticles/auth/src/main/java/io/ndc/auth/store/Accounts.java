@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,18 +65,18 @@ public final class Accounts {
   private static Future<Void> setRoles(SqlClient conn, UUID id, List<String> roles) {
     return conn.preparedQuery("DELETE FROM user_roles WHERE user_id = $1").execute(Tuple.of(id))
         .compose(v -> conn.preparedQuery("INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[])")
-            .execute(Tuple.of(id, roles.toArray(String[]::new))))
+            .execute(Tuple.tuple().addValue(id).addValue(roles.toArray(String[]::new))))
         .mapEmpty();
   }
 
-  /** Updates the given columns (already validated names) of a user. */
-  public Future<Account> update(String id, JsonObject columns) {
+  /** Updates the given columns (names chosen by the caller, never by a client) of a user. */
+  public Future<Account> update(String id, Map<String, Object> columns) {
     if (columns.isEmpty()) {
       return require(id);
     }
     StringBuilder sql = new StringBuilder("UPDATE users SET updated_at = now()");
     Tuple args = Tuple.tuple();
-    columns.forEach(e -> {
+    columns.entrySet().forEach(e -> {
       args.addValue(e.getValue() instanceof byte[] b ? Buffer.buffer(b) : e.getValue());
       sql.append(", ").append(e.getKey()).append(" = $").append(args.size());
     });

@@ -96,7 +96,8 @@ public final class TokenVerifier {
   }
 
   private Future<Caller> toCaller(User user, String requestId) {
-    JsonObject claims = user.principal();
+    // Vert.x keeps the verified claims under the "accessToken" attribute; the principal only holds the raw token
+    JsonObject claims = user.attributes().getJsonObject("accessToken", new JsonObject());
     String subject = claims.getString("sub");
     Object exp = claims.getValue("exp");
     if (subject == null || !(exp instanceof Number)) {
