@@ -28,6 +28,12 @@ public final class WsProbe {
       private final StringBuilder partial = new StringBuilder();
 
       @Override
+      public void onOpen(WebSocket ws) {
+        out.println("OPEN");
+        ws.request(1);
+      }
+
+      @Override
       public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
@@ -54,7 +60,6 @@ public final class WsProbe {
       }
     };
     WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(args[0]), listener).join();
-    out.println("OPEN");
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null && !closed.isDone()) {

@@ -42,7 +42,7 @@ public final class WsProbeProcess implements AutoCloseable {
         "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), WsProbe.class.getName(), url)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     WsProbeProcess probe = new WsProbeProcess(process);
-    probe.await(l -> l.equals("OPEN") || l.startsWith("CLOSED"), 20_000);
+    probe.await(l -> l.equals("OPEN"), 20_000);
     return probe;
   }
 
