@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A WebSocket client in its own JVM (the JDK's java.net.http client), driven line by line over stdin:
  * {@code send <text>}, {@code pause} (stop reading: the server sees a client that cannot keep up), {@code resume},
- * {@code close}. It prints {@code FRAME <text>} per received text message and {@code CLOSED <code> <reason>}.
+ * {@code close}. It prints {@code FRAME <received epoch ms> <text>} per text message and {@code CLOSED <code> <reason>}.
  */
 public final class WsProbe {
   private WsProbe() {
@@ -37,7 +37,7 @@ public final class WsProbe {
       public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-          out.println("FRAME " + partial.toString().replace('\n', ' '));
+          out.println("FRAME " + System.currentTimeMillis() + " " + partial.toString().replace('\n', ' '));
           partial.setLength(0);
         }
         if (!paused.get()) {

@@ -54,6 +54,10 @@ public final class WsProbeProcess implements AutoCloseable {
     stdin.println("pause");
   }
 
+  public void resume() {
+    stdin.println("resume");
+  }
+
   /** The next line matching, skipping others (kept in {@link #seen()}); fails after the timeout. */
   public String await(Predicate<String> match, long timeoutMs) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
@@ -85,7 +89,23 @@ public final class WsProbeProcess implements AutoCloseable {
         }
       }
       return true;
-    }, timeoutMs).substring(6);
+    }, timeoutMs).replaceFirst("^FRAME \\d+ ", "");
+  }
+
+  /** A received frame and when the probe received it. */
+  public record Received(long atMs, String text) {
+  }
+
+  /** Collects {@code count} frames containing {@code fragment}, with their receive times. */
+  public List<Received> frames(int count, String fragment, long timeoutMs) throws InterruptedException {
+    List<Received> frames = new ArrayList<>(count);
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (frames.size() < count) {
+      String line = await(l -> l.startsWith("FRAME ") && l.contains(fragment), Math.max(1, deadline - System.currentTimeMillis()));
+      int space = line.indexOf(' ', 6);
+      frames.add(new Received(Long.parseLong(line.substring(6, space)), line.substring(space + 1)));
+    }
+    return frames;
   }
 
   /** Waits for the close and returns {@code "<code> <reason>"}. */
@@ -106,7 +126,8 @@ public final class WsProbeProcess implements AutoCloseable {
   }
 
   private String tail() {
-    return seen.subList(Math.max(0, seen.size() - 8), seen.size()).toString();
+    return seen.subList(Math.max(0, seen.size() - 8), seen.size()).stream()
+        .map(l -> l.length() > 160 ? l.substring(0, 160) + "..." : l).toList().toString();
   }
 
   @Override
