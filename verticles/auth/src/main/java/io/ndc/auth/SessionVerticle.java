@@ -39,11 +39,6 @@ public final class SessionVerticle extends VerticleBase {
   /** Rotates the signing key when due (announcing it) and forgets what has expired. */
   private void maintain() {
     auth.keys.ensureCurrent()
-        .onSuccess(created -> {
-          if (created) {
-            vertx.eventBus().publish(AuthAddresses.KEYS_CHANGED, new JsonObject());
-          }
-        })
         .compose(v -> auth.keys.prune())
         .compose(v -> auth.sessions.prune());
   }

@@ -1,5 +1,6 @@
 package io.ndc.auth.token;
 
+import io.ndc.contract.auth.AuthAddresses;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
@@ -63,11 +64,16 @@ public final class KeyRing {
     return ensureCurrent().compose(created -> loadCurrent());
   }
 
-  /** Makes sure a key signs now; true when this call created it (the caller announces the change). */
+  /** Makes sure a key signs now; true when this call created it (and announced it to the gateways). */
   public Future<Boolean> ensureCurrent() {
     return pg.withTransaction(conn -> conn.query("SELECT pg_advisory_xact_lock(" + LOCK_ID + ")").execute()
         .compose(locked -> conn.query("SELECT 1 FROM signing_keys WHERE sign_until > now()").execute())
-        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(false) : insertNewKey(conn).map(true)));
+        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(false) : insertNewKey(conn).map(true)))
+        .onSuccess(created -> {
+          if (created) {
+            vertx.eventBus().publish(AuthAddresses.KEYS_CHANGED, new JsonObject());
+          }
+        });
   }
 
   private Future<Void> insertNewKey(SqlConnection conn) {

@@ -46,6 +46,7 @@ public final class TokenVerifier {
   private volatile JWTAuth jwt;
   private volatile java.util.Set<String> kids = java.util.Set.of();
   private volatile Future<Void> loading;
+  private Future<Void> scheduled;
   private volatile long lastLoadMs;
   private volatile boolean revocationsLoaded;
 
@@ -142,11 +143,26 @@ public final class TokenVerifier {
     return new JsonObject(new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8));
   }
 
-  private Future<Void> reloadForUnknownKid() {
-    if (jwt != null && System.currentTimeMillis() - lastLoadMs < MIN_RELOAD_INTERVAL_MS) {
-      return loading != null ? loading : Future.succeededFuture();
+  /**
+   * A kid we do not know may be a key that started signing a moment ago: fetch the key set, but no more than once
+   * a second; within that second callers wait for the one fetch scheduled at its end.
+   */
+  private synchronized Future<Void> reloadForUnknownKid() {
+    long wait = lastLoadMs + MIN_RELOAD_INTERVAL_MS - System.currentTimeMillis();
+    if (jwt == null || wait <= 0) {
+      return reload();
     }
-    return reload();
+    if (scheduled == null) {
+      io.vertx.core.Promise<Void> next = io.vertx.core.Promise.promise();
+      scheduled = next.future();
+      vertx.setTimer(wait, id -> {
+        synchronized (this) {
+          scheduled = null;
+        }
+        reload().onComplete(next);
+      });
+    }
+    return scheduled;
   }
 
   /** Fetches the key set; concurrent callers share one fetch. */
