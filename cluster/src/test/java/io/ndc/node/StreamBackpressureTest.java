@@ -35,8 +35,8 @@ class StreamBackpressureTest {
     TestConfig.dropDatabase(DB);
   }
 
-  private static WsProbeProcess subscribed(String token) throws Exception {
-    WsProbeProcess ws = WsProbeProcess.connect("ws://127.0.0.1:" + node.port + "/ws/v1/stream?access_token=" + token);
+  private static ProbeProcess subscribed(String token) throws Exception {
+    ProbeProcess ws = ProbeProcess.connect("ws://127.0.0.1:" + node.port + "/ws/v1/stream?access_token=" + token);
     ws.frame(10_000, "\"type\":\"authenticated\"");
     ws.send("{\"action\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SLOW\"]}");
     ws.frame(5_000, "\"type\":\"subscribed\"");
@@ -64,7 +64,7 @@ class StreamBackpressureTest {
     return meter == null ? 0 : meter.count();
   }
 
-  private static long[] latencies(List<WsProbeProcess.Received> frames) {
+  private static long[] latencies(List<ProbeProcess.Received> frames) {
     return frames.stream().mapToLong(f -> f.atMs() - new JsonObject(f.text()).getLong("sent_ms")).sorted().toArray();
   }
 
@@ -74,8 +74,8 @@ class StreamBackpressureTest {
 
   @Test
   void aStalledClientIsConflatedThenClosedWhileOthersKeepUp() throws Exception {
-    try (WsProbeProcess healthy = subscribed(TestUsers.tokenFor(node, "viewer"));
-        WsProbeProcess slow = subscribed(TestUsers.tokenFor(node, "viewer"))) {
+    try (ProbeProcess healthy = subscribed(TestUsers.tokenFor(node, "viewer"));
+        ProbeProcess slow = subscribed(TestUsers.tokenFor(node, "viewer"))) {
       publish(0, 200);
       long[] before = latencies(healthy.frames(200, "\"symbol\":\"SLOW\"", 20_000));
       slow.frames(200, "\"symbol\":\"SLOW\"", 20_000);

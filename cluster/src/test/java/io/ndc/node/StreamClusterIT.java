@@ -60,7 +60,7 @@ class StreamClusterIT {
       Vertx b = Vertx.builder().with(new VertxOptions()).withClusterManager(new HazelcastClusterManager(HazelcastSetup.build(
               new JsonObject().put("cluster", new JsonObject().put("members", MEMBERS).put("port", 5822)))))
           .buildClustered().await();
-      try (WsProbeProcess client = WsProbeProcess.connect("ws://127.0.0.1:" + a.httpPort() + "/ws/v1/stream?access_token=" + login(a.httpPort()))) {
+      try (ProbeProcess client = ProbeProcess.connect("ws://127.0.0.1:" + a.httpPort() + "/ws/v1/stream?access_token=" + login(a.httpPort()))) {
         client.frame(10_000, "\"type\":\"authenticated\"");
         client.send("{\"action\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"AAPL\"]}");
         client.frame(10_000, "\"type\":\"subscribed\"");

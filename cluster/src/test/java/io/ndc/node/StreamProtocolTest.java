@@ -38,12 +38,12 @@ class StreamProtocolTest {
     TestConfig.dropDatabase(DB);
   }
 
-  private static WsProbeProcess connect(String query) throws Exception {
-    return WsProbeProcess.connect("ws://127.0.0.1:" + node.port + "/ws/v1/stream" + query);
+  private static ProbeProcess connect(String query) throws Exception {
+    return ProbeProcess.connect("ws://127.0.0.1:" + node.port + "/ws/v1/stream" + query);
   }
 
-  private static WsProbeProcess authenticated(String token) throws Exception {
-    WsProbeProcess ws = connect("");
+  private static ProbeProcess authenticated(String token) throws Exception {
+    ProbeProcess ws = connect("");
     ws.send(new JsonObject().put("action", "auth").put("token", token).encode());
     ws.frame(10_000, "\"type\":\"authenticated\"");
     return ws;
@@ -58,7 +58,7 @@ class StreamProtocolTest {
 
   @Test
   void nothingIsServedBeforeAuthenticationAndABadTokenCloses4001() throws Exception {
-    try (WsProbeProcess ws = connect("")) {
+    try (ProbeProcess ws = connect("")) {
       ws.send("{\"action\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"AAPL\"]}");
       assertThat(ws.frame(5_000, "\"type\":\"error\"")).contains("AUTHENTICATION_ERROR");
       ws.send("{\"action\":\"auth\",\"token\":\"eyJhbGciOiJub25lIn0.e30.\"}");
@@ -69,14 +69,14 @@ class StreamProtocolTest {
 
   @Test
   void aSilentConnectionIsClosed4001AfterTheAuthTimeout() throws Exception {
-    try (WsProbeProcess ws = connect("")) {
+    try (ProbeProcess ws = connect("")) {
       assertThat(ws.closed(10_000)).startsWith("4001");
     }
   }
 
   @Test
   void subscribedClientsGetTradesAndUnsubscribedOnesDoNot() throws Exception {
-    try (WsProbeProcess ws = connect("?access_token=" + viewer)) {
+    try (ProbeProcess ws = connect("?access_token=" + viewer)) {
       ws.frame(10_000, "\"type\":\"authenticated\"");
       ws.send("{\"action\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"AAPL\",\"005930\"]}");
       assertThat(ws.frame(5_000, "\"type\":\"subscribed\"")).contains("\"channels\":[\"trades\"]", "\"symbols\":[\"005930\",\"AAPL\"]");
@@ -97,7 +97,7 @@ class StreamProtocolTest {
 
   @Test
   void badFramesGetErrorsAndTheConnectionStaysOpen() throws Exception {
-    try (WsProbeProcess ws = authenticated(viewer)) {
+    try (ProbeProcess ws = authenticated(viewer)) {
       String[][] cases = {
           {"not json", "VALIDATION_ERROR"},
           {"[1,2]", "VALIDATION_ERROR"},
@@ -122,7 +122,7 @@ class StreamProtocolTest {
 
   @Test
   void everySymbolIsForOperatorsOnly() throws Exception {
-    try (WsProbeProcess ws = authenticated(operator)) {
+    try (ProbeProcess ws = authenticated(operator)) {
       ws.send("{\"action\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"*\"]}");
       ws.frame(5_000, "\"type\":\"subscribed\"", "\"*\"");
       trade("NVDA", 120.25, 3);
@@ -132,7 +132,7 @@ class StreamProtocolTest {
 
   @Test
   void alertsArriveOnTheUsersOwnChannel() throws Exception {
-    try (WsProbeProcess ws = authenticated(viewer)) {
+    try (ProbeProcess ws = authenticated(viewer)) {
       ws.send("{\"action\":\"subscribe\",\"channels\":[\"alerts\"]}");
       ws.frame(5_000, "\"type\":\"subscribed\"", "alerts");
       node.vertx.eventBus().publish("ndc.notify.alert." + viewerId, new JsonObject().put("type", "alert")
@@ -147,7 +147,7 @@ class StreamProtocolTest {
 
   @Test
   void batchingGathersEventsIntoBatchFrames() throws Exception {
-    try (WsProbeProcess ws = connect("?batch=1&access_token=" + viewer)) {
+    try (ProbeProcess ws = connect("?batch=1&access_token=" + viewer)) {
       ws.frame(10_000, "\"type\":\"authenticated\"");
       ws.send("{\"action\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"MSFT\"]}");
       ws.frame(5_000, "\"type\":\"subscribed\"");
@@ -168,8 +168,8 @@ class StreamProtocolTest {
   @Test
   void aUserBeyondTheConnectionLimitIsRefused() throws Exception {
     String token = TestUsers.tokenFor(node, "viewer");
-    try (WsProbeProcess first = authenticated(token); WsProbeProcess second = authenticated(token);
-        WsProbeProcess third = connect("?access_token=" + token)) {
+    try (ProbeProcess first = authenticated(token); ProbeProcess second = authenticated(token);
+        ProbeProcess third = connect("?access_token=" + token)) {
       assertThat(third.frame(10_000, "\"type\":\"error\"")).contains("too many open stream connections");
       assertThat(third.closed(5_000)).startsWith("4029");
       first.send("{\"action\":\"ping\",\"id\":1}");

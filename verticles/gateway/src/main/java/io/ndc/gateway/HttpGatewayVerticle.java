@@ -12,6 +12,7 @@ import io.ndc.gateway.ops.OpenApiDocument;
 import io.ndc.gateway.ops.Readiness;
 import io.ndc.gateway.routes.RouteTable;
 import io.ndc.gateway.security.GatewaySecurity;
+import io.ndc.gateway.bridge.EventBusBridges;
 import io.ndc.gateway.stream.StreamEndpoint;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.metrics.Metrics;
@@ -41,12 +42,14 @@ public final class HttpGatewayVerticle extends VerticleBase {
   /** Where the node reads the port the gateway really listens on (port 0 picks a free one). */
   public static final String NODE_MAP = "ndc.node";
   public static final String HTTP_PORT_KEY = "http.actual_port";
+  public static final String BRIDGE_PORT_KEY = "bridge.actual_port";
   public static final String STREAM_PATH = "/ws/v1/stream";
 
   private HttpServer server;
   private String openApi;
   private GatewaySecurity security;
   private StreamEndpoint stream;
+  private EventBusBridges bridges;
 
   @Override
   public Future<?> start() {
@@ -59,6 +62,8 @@ public final class HttpGatewayVerticle extends VerticleBase {
     BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
     stream = new StreamEndpoint(vertx, config(), security.verifier(), forwarder);
     router.get(STREAM_PATH).handler(stream::handle);
+    bridges = new EventBusBridges(vertx, config(), security.verifier());
+    bridges.mountSockJs(router);
     addApi(router, routes, forwarder);
     addErrorHandlers(router);
     HttpServerOptions options = new HttpServerOptions()
@@ -69,17 +74,19 @@ public final class HttpGatewayVerticle extends VerticleBase {
         // large enough that an oversized client frame reaches the stream session, which answers it with an error
         .setMaxWebSocketFrameSize(1024 * 1024)
         .setMaxWebSocketMessageSize(1024 * 1024);
-    return security.start().compose(v -> vertx.createHttpServer(options)
-        .requestHandler(router)
-        .listen())
-        .onSuccess(s -> {
-          server = s;
-          stream.start();
-          vertx.sharedData().getLocalMap(NODE_MAP).put(HTTP_PORT_KEY, s.actualPort());
-        })
+    Future<HttpServer> http = security.start()
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
         .recover(e -> Future.failedFuture(new IllegalStateException("gateway cannot listen on "
             + options.getHost() + ":" + options.getPort() + " (" + e.getMessage()
             + "); choose another port with --http-port or NDC_HTTP_PORT", e)));
+    return http.compose(s -> {
+      server = s;
+      return bridges.startTcp();
+    }).onSuccess(bridgePort -> {
+      stream.start();
+      vertx.sharedData().getLocalMap(NODE_MAP).put(HTTP_PORT_KEY, server.actualPort());
+      vertx.sharedData().getLocalMap(NODE_MAP).put(BRIDGE_PORT_KEY, bridgePort);
+    });
   }
 
   /** Drain: stop accepting, let requests in flight finish (bounded), then close. */
@@ -91,6 +98,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
     }
     // stream clients get 1001 first, then HTTP stops accepting and lets requests in flight finish
     return stream.stop()
+        .compose(v -> bridges.stop())
         .compose(v -> server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS))
         .onComplete(done -> security.close());
   }

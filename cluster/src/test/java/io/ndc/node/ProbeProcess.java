@@ -12,14 +12,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Drives a {@link WsProbe} in a separate JVM: the stream is tested with a client outside the node's process. */
-public final class WsProbeProcess implements AutoCloseable {
+/**
+ * Drives a client in another process over a line protocol: commands on its stdin, {@code OPEN}, {@code FRAME <ms> <text>}
+ * and {@code CLOSED <code> <reason>} on its stdout. The clients: {@link WsProbe} (JDK WebSocket, another JVM), the
+ * official Vert.x event-bus JavaScript client over SockJS under Node, and a Python TCP-bridge client.
+ */
+public final class ProbeProcess implements AutoCloseable {
   private final Process process;
   private final PrintWriter stdin;
   private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> seen = new ArrayList<>();
 
-  private WsProbeProcess(Process process) {
+  private ProbeProcess(Process process) {
     this.process = process;
     this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     Thread reader = new Thread(() -> {
@@ -37,25 +41,35 @@ public final class WsProbeProcess implements AutoCloseable {
     reader.start();
   }
 
-  public static WsProbeProcess connect(String url) throws Exception {
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), WsProbe.class.getName(), url)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    WsProbeProcess probe = new WsProbeProcess(process);
-    probe.await(l -> l.equals("OPEN"), 20_000);
+  /** A WebSocket client in another JVM, connected to {@code url}. */
+  public static ProbeProcess connect(String url) throws Exception {
+    return start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), WsProbe.class.getName(), url));
+  }
+
+  /** Any probe command; returns once it printed {@code OPEN}. */
+  public static ProbeProcess start(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProbeProcess probe = new ProbeProcess(process);
+    probe.await(l -> l.equals("OPEN"), 30_000);
     return probe;
   }
 
   public void send(String text) {
-    stdin.println("send " + text);
+    command("send " + text);
+  }
+
+  /** One raw command line for the probe. */
+  public void command(String line) {
+    stdin.println(line);
   }
 
   public void pause() {
-    stdin.println("pause");
+    command("pause");
   }
 
   public void resume() {
-    stdin.println("resume");
+    command("resume");
   }
 
   /** The next line matching, skipping others (kept in {@link #seen()}); fails after the timeout. */
