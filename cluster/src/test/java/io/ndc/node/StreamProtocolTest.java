@@ -23,7 +23,7 @@ class StreamProtocolTest {
   @BeforeAll
   static void start() {
     JsonObject config = TestNode.config(DB);
-    config.put("stream", new JsonObject().put("auth_timeout_ms", 1500).put("max_subscriptions", 4)
+    config.put("stream", new JsonObject().put("auth_timeout_ms", 1500).put("max_subscriptions", 4).put("heartbeat_ms", 1000)
         .put("max_connections_per_user", 2).put("max_frame_chars", 4096));
     node = TestNode.start(config);
     JsonObject viewerUser = TestUsers.create(node, "viewer");
@@ -117,6 +117,17 @@ class StreamProtocolTest {
       }
       ws.send("{\"action\":\"ping\",\"id\":\"still-here\"}");
       ws.frame(5_000, "\"type\":\"pong\"", "still-here");
+    }
+  }
+
+  @Test
+  void theServerPingsAndAClientThatAnswersStaysConnected() throws Exception {
+    try (ProbeProcess ws = authenticated(viewer)) {
+      ws.await(l -> l.equals("PING"), 5_000);
+      ws.await(l -> l.equals("PING"), 5_000);
+      ws.await(l -> l.equals("PING"), 5_000);
+      ws.send("{\"action\":\"ping\",\"id\":\"alive\"}");
+      ws.frame(5_000, "\"type\":\"pong\"", "alive");
     }
   }
 

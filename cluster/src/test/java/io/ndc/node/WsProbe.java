@@ -47,6 +47,14 @@ public final class WsProbe {
       }
 
       @Override
+      public CompletionStage<?> onPing(WebSocket ws, java.nio.ByteBuffer message) {
+        out.println("PING");
+        // the JDK client answers every ping with a pong by itself
+        ws.request(1);
+        return null;
+      }
+
+      @Override
       public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
         out.println("CLOSED " + code + " " + reason);
         closed.complete(null);
