@@ -177,7 +177,7 @@ public final class NdcNode {
   private String readyLine(boolean clustered) {
     boolean gateway = services.contains(ServiceName.GATEWAY);
     Object httpPort = gateway ? vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.HTTP_PORT_KEY) : "-";
-    Object bridgePort = gateway ? ConfigPath.integer(config, "bridge.port", 7000) : "-";
+    Object bridgePort = gateway ? vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.BRIDGE_PORT_KEY) : "-";
     return "NDC ready services=" + String.join(",", ServiceName.ids(services))
         + " http=" + httpPort + " bridge=" + bridgePort + " cluster=" + (clustered ? "on" : "off");
   }

@@ -1,8 +1,13 @@
 package io.ndc.contract;
 
-/** Publications of live market data (SPEC §4). */
+/**
+ * Publications of live market data (SPEC §4). A publisher sends each event to its symbol's address and to the
+ * {@link #ALL_SYMBOLS} address of the same kind, which only nodes with a subscriber to every symbol listen to.
+ */
 public final class MarketAddresses {
   public static final String PREFIX = "ndc.market.";
+  /** The symbol part of the addresses that carry every symbol's events. */
+  public static final String ALL_SYMBOLS = "*";
 
   private MarketAddresses() {
   }

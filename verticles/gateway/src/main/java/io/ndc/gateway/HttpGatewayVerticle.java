@@ -11,6 +11,9 @@ import io.ndc.gateway.http.RouteSpec;
 import io.ndc.gateway.ops.OpenApiDocument;
 import io.ndc.gateway.ops.Readiness;
 import io.ndc.gateway.routes.RouteTable;
+import io.ndc.gateway.security.GatewaySecurity;
+import io.ndc.gateway.bridge.EventBusBridges;
+import io.ndc.gateway.stream.StreamEndpoint;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
@@ -39,43 +42,65 @@ public final class HttpGatewayVerticle extends VerticleBase {
   /** Where the node reads the port the gateway really listens on (port 0 picks a free one). */
   public static final String NODE_MAP = "ndc.node";
   public static final String HTTP_PORT_KEY = "http.actual_port";
+  public static final String BRIDGE_PORT_KEY = "bridge.actual_port";
+  public static final String STREAM_PATH = "/ws/v1/stream";
 
   private HttpServer server;
   private String openApi;
+  private GatewaySecurity security;
+  private StreamEndpoint stream;
+  private EventBusBridges bridges;
 
   @Override
   public Future<?> start() {
     List<RouteSpec> routes = RouteTable.all();
+    security = new GatewaySecurity(vertx, config());
     openApi = OpenApiDocument.build(routes, ConfigPath.string(config(), "node.version", "dev")).encodePrettily();
     Router router = Router.router(vertx);
     router.route().handler(this::assignRequestId);
     addOperational(router);
-    addApi(router, routes);
+    BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
+    stream = new StreamEndpoint(vertx, config(), security.verifier(), forwarder);
+    router.get(STREAM_PATH).handler(stream::handle);
+    bridges = new EventBusBridges(vertx, config(), security.verifier());
+    bridges.mountSockJs(router);
+    addApi(router, routes, forwarder);
     addErrorHandlers(router);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(ConfigPath.string(config(), "http.host", "0.0.0.0"))
         .setPort(ConfigPath.integer(config(), "http.port", 8080))
         .setIdleTimeout(ConfigPath.integer(config(), "http.idle_timeout_s", 120))
-        .setIdleTimeoutUnit(TimeUnit.SECONDS);
-    return vertx.createHttpServer(options)
-        .requestHandler(router)
-        .listen()
-        .onSuccess(s -> {
-          server = s;
-          vertx.sharedData().getLocalMap(NODE_MAP).put(HTTP_PORT_KEY, s.actualPort());
-        })
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // large enough that an oversized client frame reaches the stream session, which answers it with an error
+        .setMaxWebSocketFrameSize(1024 * 1024)
+        .setMaxWebSocketMessageSize(1024 * 1024);
+    Future<HttpServer> http = security.start()
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
         .recover(e -> Future.failedFuture(new IllegalStateException("gateway cannot listen on "
             + options.getHost() + ":" + options.getPort() + " (" + e.getMessage()
             + "); choose another port with --http-port or NDC_HTTP_PORT", e)));
+    return http.compose(s -> {
+      server = s;
+      return bridges.startTcp();
+    }).onSuccess(bridgePort -> {
+      stream.start();
+      vertx.sharedData().getLocalMap(NODE_MAP).put(HTTP_PORT_KEY, server.actualPort());
+      vertx.sharedData().getLocalMap(NODE_MAP).put(BRIDGE_PORT_KEY, bridgePort);
+    });
   }
 
   /** Drain: stop accepting, let requests in flight finish (bounded), then close. */
   @Override
   public Future<?> stop() {
     if (server == null) {
+      security.close();
       return Future.succeededFuture();
     }
-    return server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS);
+    // stream clients get 1001 first, then HTTP stops accepting and lets requests in flight finish
+    return stream.stop()
+        .compose(v -> bridges.stop())
+        .compose(v -> server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS))
+        .onComplete(done -> security.close());
   }
 
   private void assignRequestId(RoutingContext ctx) {
@@ -121,12 +146,11 @@ public final class HttpGatewayVerticle extends VerticleBase {
     return List.of(ServiceName.values());
   }
 
-  private void addApi(Router router, List<RouteSpec> routes) {
+  private void addApi(Router router, List<RouteSpec> routes, BusForwarder forwarder) {
     long bodyLimit = ConfigPath.longValue(config(), "http.body_limit_bytes", 10L * 1024 * 1024);
-    BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
-      router.route(spec.method(), spec.fullPath()).handler(new RouteHandler(spec, forwarder));
+      router.route(spec.method(), spec.fullPath()).handler(security.guard(spec)).handler(new RouteHandler(spec, forwarder));
     }
   }
 

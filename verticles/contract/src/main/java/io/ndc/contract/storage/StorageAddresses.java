@@ -24,6 +24,11 @@ public final class StorageAddresses {
    * {@code {"symbol","interval","last":"YYYY-MM-DD"|ISO instant|null}}.
    */
   public static final String BARS_LAST = "ndc.storage.bars.last";
+  /**
+   * Bars of one symbol. Body {@code {"symbol","interval"?,"start_date"?,"end_date"?,"as_of"?}}; reply
+   * {@code {"symbol","name","interval","prices":[{"date"|"ts","open","high","low","close","volume","change"}]}}.
+   */
+  public static final String BARS_QUERY = "ndc.storage.bars.query";
   /** Published after each committed batch: {@code {"batch_id","kind","symbols":[...],"interval","from","to"}}. */
   public static final String DATA_CHANGED = "ndc.storage.data.changed";
 

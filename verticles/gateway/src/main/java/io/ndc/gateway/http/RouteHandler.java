@@ -36,7 +36,13 @@ public final class RouteHandler implements Handler<RoutingContext> {
     }
     Caller caller = ctx.get(CALLER);
     forwarder.request(spec.address(), request, caller).onComplete(
-        reply -> Envelope.success(ctx, spec.successStatus(), reply),
+        reply -> {
+          if (spec.wellKnown()) {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(String.valueOf(reply));
+          } else {
+            Envelope.success(ctx, spec.successStatus(), reply);
+          }
+        },
         error -> Envelope.error(ctx, Failure.from(error)));
   }
 

@@ -32,7 +32,12 @@ public record RouteSpec(
   /** The full path the router serves. */
   public String fullPath() {
     // well-known documents (JWKS) live at the root by convention, everything else under the API prefix
-    return path.startsWith("/.") ? path : Gateway.API_PREFIX + path;
+    return wellKnown() ? path : Gateway.API_PREFIX + path;
+  }
+
+  /** A {@code /.well-known} document: served at the root and as its standard says, without the envelope. */
+  public boolean wellKnown() {
+    return path.startsWith("/.");
   }
 
   /** Path parameter names in order of appearance. */

@@ -15,6 +15,7 @@ public final class OpenApiDocument {
   public static JsonObject build(List<RouteSpec> routes, String version) {
     JsonObject paths = new JsonObject();
     addOperational(paths);
+    addStreaming(paths);
     for (RouteSpec route : routes) {
       String path = toOpenApiPath(route.fullPath());
       JsonObject item = paths.getJsonObject(path);
@@ -86,6 +87,28 @@ public final class OpenApiDocument {
     paths.put("/openapi.json", new JsonObject().put("get", new JsonObject().put("tags", new JsonArray().add("ops"))
         .put("summary", "This document").put("responses", new JsonObject().put("200",
             new JsonObject().put("description", "OpenAPI 3 document")))));
+  }
+
+  /** The WebSocket and bridge endpoints: not bus routes, but part of the API and documented with it. */
+  private static void addStreaming(JsonObject paths) {
+    paths.put("/ws/v1/stream", new JsonObject().put("get", new JsonObject()
+        .put("tags", new JsonArray().add("stream"))
+        .put("summary", "Live trades, 1m bars and alerts over WebSocket (upgrade). First frame {\"action\":\"auth\",\"token\"} "
+            + "or ?access_token=; then subscribe/unsubscribe/replay/ping. ?batch=1 batches events every 50 ms. Channels: "
+            + "trades and bars.1m need stream:read, alerts notifications:own, symbol \"*\" stream:all.")
+        .put("x-permission", "stream:read")
+        .put("parameters", new JsonArray()
+            .add(parameter("access_token", "query", false))
+            .add(parameter("batch", "query", false)))
+        .put("responses", new JsonObject().put("101", new JsonObject().put("description", "Switching Protocols")))));
+    paths.put("/eventbus/{path}", new JsonObject().put("get", new JsonObject()
+        .put("tags", new JsonArray().add("stream"))
+        .put("summary", "SockJS event-bus bridge (Vert.x event-bus client): ndc.market.* publications outbound, read-only "
+            + "query addresses inbound; the access token goes in the message headers (Authorization: Bearer ...). The same "
+            + "bridge speaks 4-byte-length-prefixed JSON over TCP on the bridge port.")
+        .put("x-permission", "stream:read")
+        .put("parameters", new JsonArray().add(parameter("path", "path", true)))
+        .put("responses", new JsonObject().put("200", new JsonObject().put("description", "SockJS transport")))));
   }
 
   private static JsonObject plain(String tag, String summary) {

@@ -1,0 +1,74 @@
+package io.ndc.node;
+
+import io.ndc.auth.AuthService;
+import io.ndc.gateway.GatewayService;
+import io.ndc.gateway.HttpGatewayVerticle;
+import io.ndc.platform.testing.TestConfig;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/**
+ * An in-process node with the auth service and the gateway, for REST tests: {@link #call} sends a request (with an
+ * access token when given) and waits for the answer. Test threads block on futures with {@code await()}.
+ */
+public final class TestNode implements AutoCloseable {
+  public static final String ADMIN_EMAIL = "admin@ndc.test";
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  public final Vertx vertx;
+  public final WebClient client;
+  public final int port;
+  public final JsonObject config;
+
+  private TestNode(Vertx vertx, JsonObject config) {
+    this.vertx = vertx;
+    this.config = config;
+    vertx.deployVerticle(new AuthService(), new DeploymentOptions().setConfig(config)).await();
+    vertx.deployVerticle(new GatewayService(), new DeploymentOptions().setConfig(config)).await();
+    this.port = (Integer) vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.HTTP_PORT_KEY);
+    this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+  }
+
+  /** Configuration for a node on {@code database} with a known admin password and secret key. */
+  public static JsonObject config(String database) {
+    JsonObject config = TestConfig.forDatabase(database);
+    config.put("auth", new JsonObject().put("admin", new JsonObject().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD)));
+    config.put("security", new JsonObject().put("secret_key", "test secret key " + database));
+    config.put("gateway", new JsonObject().put("ready_services", new JsonArray().add("gateway").add("auth")));
+    return config;
+  }
+
+  public static TestNode start(JsonObject config) {
+    return new TestNode(Vertx.vertx(), config);
+  }
+
+  public HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
+    HttpRequest<Buffer> request = client.request(method, port, "127.0.0.1", path);
+    if (token != null) {
+      request.bearerTokenAuthentication(token);
+    }
+    return (body == null ? request.send() : request.sendJsonObject(body)).await();
+  }
+
+  public HttpResponse<Buffer> get(String path, String token) {
+    return call(HttpMethod.GET, path, token, null);
+  }
+
+  public HttpResponse<Buffer> post(String path, String token, JsonObject body) {
+    return call(HttpMethod.POST, path, token, body);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    vertx.close().await();
+  }
+}

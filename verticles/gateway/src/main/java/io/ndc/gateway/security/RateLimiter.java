@@ -1,0 +1,162 @@
+package io.ndc.gateway.security;
+
+import io.micrometer.core.instrument.Counter;
+import io.ndc.contract.auth.Roles;
+import io.ndc.gateway.http.Caller;
+import io.ndc.platform.clients.RedisClients;
+import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.metrics.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cluster-wide request limits: one token bucket per user, API client or (anonymous) IP address, kept in Redis and
+ * updated atomically by a Lua script using Redis's clock, so every gateway node draws from the same bucket. The
+ * bucket size and refill rate come from the caller's most generous role ({@code gateway.rate_limit.roles.<role>}),
+ * {@code gateway.rate_limit.client} for API clients and {@code gateway.rate_limit.anonymous} otherwise. When Redis
+ * does not answer in time the request is let through (fail open, logged and counted): an outage of the limiter must
+ * not become an outage of the API.
+ */
+public final class RateLimiter {
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+  private static final String SCRIPT = String.join("\n",
+      "local capacity = tonumber(ARGV[1])",
+      "local rate = tonumber(ARGV[2])",
+      "local t = redis.call('TIME')",
+      "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)",
+      "local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')",
+      "local tokens = tonumber(state[1])",
+      "local ts = tonumber(state[2])",
+      "if tokens == nil then tokens = capacity; ts = now end",
+      "tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate / 1000)",
+      "local allowed = 0",
+      "if tokens >= 1 then tokens = tokens - 1; allowed = 1 end",
+      "redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))",
+      "redis.call('PEXPIRE', KEYS[1], math.ceil(capacity * 1000 / rate) + 1000)",
+      "local retry = 0",
+      "if allowed == 0 then retry = math.ceil((1 - tokens) * 1000 / rate) end",
+      "return {allowed, math.floor(tokens), retry, math.ceil((capacity - tokens) * 1000 / rate)}");
+
+  /** A bucket's size and refill rate. */
+  public record Limit(int capacity, double perSecond) {
+    static Limit from(JsonObject json, Limit fallback) {
+      return json == null ? fallback
+          : new Limit(json.getInteger("capacity", fallback.capacity()), json.getDouble("per_second", fallback.perSecond()));
+    }
+  }
+
+  /** The outcome for one request; {@code enforced} is false when Redis could not be asked. */
+  public record Decision(boolean allowed, Limit limit, long remaining, long retryAfterMs, long resetMs, boolean enforced) {
+  }
+
+  private final RedisAPI redis;
+  private final Redis client;
+  private final String prefix;
+  private final boolean enabled;
+  private final long timeoutMs;
+  private final JsonObject roleLimits;
+  private final Limit clientLimit;
+  private final Limit anonymousLimit;
+  private final Counter failOpen = Metrics.registry().counter("ndc.gateway.ratelimit.failopen");
+  private final Counter rejected = Metrics.registry().counter("ndc.gateway.ratelimit.rejected");
+  private final AtomicLong lastWarning = new AtomicLong();
+  private volatile String sha;
+
+  public RateLimiter(Vertx vertx, JsonObject config) {
+    this.client = RedisClients.create(vertx, config);
+    this.redis = RedisAPI.api(client);
+    this.prefix = ConfigPath.string(config, "redis_prefix", "ndc:") + "ratelimit:";
+    this.enabled = ConfigPath.bool(config, "gateway.rate_limit.enabled", true);
+    this.timeoutMs = ConfigPath.longValue(config, "gateway.rate_limit.timeout_ms", 250);
+    this.roleLimits = ConfigPath.object(config, "gateway.rate_limit.roles");
+    this.clientLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("client"), new Limit(200, 100));
+    this.anonymousLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("anonymous"), new Limit(20, 10));
+  }
+
+  /** The bucket a caller draws from and its limit. */
+  public Limit limitFor(Caller caller) {
+    if (caller.userId() == null) {
+      return anonymousLimit;
+    }
+    if (caller.userId().startsWith("client:")) {
+      return clientLimit;
+    }
+    Limit best = null;
+    for (String role : caller.roles()) {
+      JsonObject conf = roleLimits.getJsonObject(role);
+      Limit limit = Limit.from(conf, defaultFor(role));
+      if (best == null || limit.perSecond() > best.perSecond()) {
+        best = limit;
+      }
+    }
+    return best == null ? anonymousLimit : best;
+  }
+
+  private static Limit defaultFor(String role) {
+    return switch (role) {
+      case Roles.ADMIN -> new Limit(400, 200);
+      case Roles.OPERATOR -> new Limit(200, 100);
+      case Roles.ANALYST -> new Limit(100, 50);
+      default -> new Limit(40, 20);
+    };
+  }
+
+  public Future<Decision> check(Caller caller, String ip) {
+    Limit limit = limitFor(caller);
+    if (!enabled) {
+      return Future.succeededFuture(new Decision(true, limit, limit.capacity(), 0, 0, false));
+    }
+    String key = prefix + (caller.userId() != null ? caller.userId() : "ip:" + ip);
+    return run(key, limit)
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .map(r -> new Decision(r.get(0).toInteger() == 1, limit, r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong(), true))
+        .onSuccess(d -> {
+          if (!d.allowed()) {
+            rejected.increment();
+          }
+        })
+        .recover(e -> {
+          failOpen.increment();
+          long now = System.currentTimeMillis();
+          long last = lastWarning.get();
+          if (now - last > 10_000 && lastWarning.compareAndSet(last, now)) {
+            LOG.warn("rate limiter cannot reach Redis ({}); letting requests through unlimited", e.getMessage());
+          }
+          return Future.succeededFuture(new Decision(true, limit, limit.capacity(), 0, 0, false));
+        });
+  }
+
+  private Future<Response> run(String key, Limit limit) {
+    List<String> args = List.of(key, String.valueOf(limit.capacity()), String.valueOf(limit.perSecond()));
+    String known = sha;
+    if (known != null) {
+      return redis.evalsha(prepend(known, args)).recover(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")
+          ? load().compose(s -> redis.evalsha(prepend(s, args))) : Future.failedFuture(e));
+    }
+    return load().compose(s -> redis.evalsha(prepend(s, args)));
+  }
+
+  private Future<String> load() {
+    return redis.script(List.of("LOAD", SCRIPT)).map(r -> {
+      sha = r.toString();
+      return sha;
+    });
+  }
+
+  private static List<String> prepend(String sha, List<String> args) {
+    return List.of(sha, "1", args.get(0), args.get(1), args.get(2));
+  }
+
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,140 @@
+package io.ndc.gateway.stream;
+
+import io.ndc.gateway.http.BusForwarder;
+import io.ndc.gateway.http.Caller;
+import io.ndc.gateway.security.TokenVerifier;
+import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.metrics.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /ws/v1/stream} on this node: upgrades requests, keeps the sessions, the per-user connection counts, the
+ * subscription hub and the server heartbeat. Runs on the gateway verticle's event loop, so its state needs no locks.
+ */
+public final class StreamEndpoint {
+  private final Vertx vertx;
+  private final TokenVerifier verifier;
+  private final BusForwarder forwarder;
+  private final StreamMetrics metrics;
+  private final SubscriptionHub hub;
+  private final Set<StreamSession> sessions = new LinkedHashSet<>();
+  private final Map<String, Integer> connectionsPerUser = new HashMap<>();
+  private final long authTimeoutMs;
+  private final long heartbeatMs;
+  private final int maxConnectionsPerUser;
+  private final int maxSubscriptions;
+  private final int maxFrameChars;
+  private final int writeQueueBytes;
+  private final long batchMs;
+  private final int maxBacklog;
+  private final long slowTimeoutMs;
+  private long heartbeatTimer = -1;
+
+  public StreamEndpoint(Vertx vertx, JsonObject config, TokenVerifier verifier, BusForwarder forwarder) {
+    this.vertx = vertx;
+    this.verifier = verifier;
+    this.forwarder = forwarder;
+    this.metrics = new StreamMetrics(Metrics.registry(), ConfigPath.string(config, "node.id", "local"));
+    this.hub = new SubscriptionHub(vertx, metrics);
+    this.authTimeoutMs = ConfigPath.longValue(config, "stream.auth_timeout_ms", 10_000);
+    this.heartbeatMs = ConfigPath.longValue(config, "stream.heartbeat_ms", 30_000);
+    this.maxConnectionsPerUser = ConfigPath.integer(config, "stream.max_connections_per_user", 20);
+    this.maxSubscriptions = ConfigPath.integer(config, "stream.max_subscriptions", 2000);
+    this.maxFrameChars = ConfigPath.integer(config, "stream.max_frame_chars", 16_384);
+    this.writeQueueBytes = ConfigPath.integer(config, "stream.write_queue_bytes", 256 * 1024);
+    this.batchMs = ConfigPath.longValue(config, "stream.batch_ms", 50);
+    this.maxBacklog = ConfigPath.integer(config, "stream.max_backlog", 10_000);
+    this.slowTimeoutMs = ConfigPath.longValue(config, "stream.slow_client_timeout_ms", 10_000);
+  }
+
+  public void start() {
+    heartbeatTimer = vertx.setPeriodic(heartbeatMs, id -> new ArrayList<>(sessions).forEach(s -> s.heartbeat(heartbeatMs)));
+  }
+
+  /** Route handler for the upgrade request. */
+  public void handle(RoutingContext ctx) {
+    boolean batching = "1".equals(ctx.request().getParam("batch")) || "true".equals(ctx.request().getParam("batch"));
+    String token = ctx.request().getParam("access_token");
+    ctx.request().toWebSocket().onSuccess(socket -> open(socket, token, batching));
+  }
+
+  private void open(ServerWebSocket socket, String token, boolean batching) {
+    socket.setWriteQueueMaxSize(writeQueueBytes);
+    OutboundQueue out = new OutboundQueue(vertx, socket, metrics, batching, batchMs, maxBacklog, slowTimeoutMs);
+    StreamSession session = new StreamSession(this, socket, out);
+    sessions.add(session);
+    metrics.clients.incrementAndGet();
+    session.start(token, authTimeoutMs);
+  }
+
+  /** Counts the user's connection; false when the user is at the limit. */
+  boolean admit(Caller caller, StreamSession session) {
+    if (session.isClosed()) {
+      return false;
+    }
+    int open = connectionsPerUser.getOrDefault(caller.userId(), 0);
+    if (open >= maxConnectionsPerUser) {
+      return false;
+    }
+    connectionsPerUser.put(caller.userId(), open + 1);
+    return true;
+  }
+
+  void release(StreamSession session) {
+    if (sessions.remove(session)) {
+      metrics.clients.decrementAndGet();
+    }
+    Caller caller = session.caller();
+    if (caller != null) {
+      connectionsPerUser.computeIfPresent(caller.userId(), (u, n) -> n <= 1 ? null : n - 1);
+    }
+  }
+
+  /** Drain: every open connection gets close code 1001. */
+  public Future<Void> stop() {
+    vertx.cancelTimer(heartbeatTimer);
+    new ArrayList<>(sessions).forEach(StreamSession::closeForDrain);
+    return Future.succeededFuture();
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  TokenVerifier verifier() {
+    return verifier;
+  }
+
+  BusForwarder forwarder() {
+    return forwarder;
+  }
+
+  SubscriptionHub hub() {
+    return hub;
+  }
+
+  StreamMetrics metrics() {
+    return metrics;
+  }
+
+  int maxConnectionsPerUser() {
+    return maxConnectionsPerUser;
+  }
+
+  int maxSubscriptions() {
+    return maxSubscriptions;
+  }
+
+  int maxFrameChars() {
+    return maxFrameChars;
+  }
+}

@@ -1,0 +1,37 @@
+package io.ndc.gateway.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the stream endpoint of this node does, in {@code /metrics}. */
+public final class StreamMetrics {
+  final AtomicInteger clients = new AtomicInteger();
+  final AtomicInteger subscriptions = new AtomicInteger();
+  final Counter framesOut;
+  final Counter eventsOut;
+  final Counter conflated;
+  final Counter closedSlow;
+  final Counter busMessagesIn;
+  final Counter badFrames;
+
+  /** Meters carry the node id so several gateways in one JVM (tests) keep separate counts. */
+  public StreamMetrics(MeterRegistry registry, String node) {
+    Gauge.builder("ndc_ws_clients", clients, AtomicInteger::get).description("open stream connections on this node")
+        .tag("node", node).strongReference(true).register(registry);
+    Gauge.builder("ndc_ws_subscriptions", subscriptions, AtomicInteger::get).tag("node", node)
+        .description("channel-symbol subscriptions of this node's clients").strongReference(true).register(registry);
+    framesOut = counter(registry, node, "ndc_ws_frames_out", "text frames written to stream clients");
+    eventsOut = counter(registry, node, "ndc_ws_events_out", "trade/bar/alert events delivered (a batch frame holds many)");
+    conflated = counter(registry, node, "ndc_ws_conflated", "trades replaced by a newer one for a slow client");
+    closedSlow = counter(registry, node, "ndc_ws_closed_slow", "clients closed with 4008 for staying behind");
+    busMessagesIn = counter(registry, node, "ndc_ws_bus_messages_in",
+        "market publications this node received for its clients' subscriptions");
+    badFrames = counter(registry, node, "ndc_ws_bad_frames", "client frames answered with an error");
+  }
+
+  private static Counter counter(MeterRegistry registry, String node, String name, String description) {
+    return Counter.builder(name).description(description).tag("node", node).register(registry);
+  }
+}
