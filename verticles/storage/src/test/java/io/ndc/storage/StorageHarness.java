@@ -76,13 +76,16 @@ public final class StorageHarness implements AutoCloseable {
     throw new AssertionError("expected " + address + " to fail for " + body.encode());
   }
 
-  /** Rows of a query as JSON objects (column label to value). */
-  public List<JsonObject> sql(String query) {
+  /** Runs the statements in one session; the rows of the last one as JSON objects (column label to value). */
+  public List<JsonObject> sql(String... statements) {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", null);
         Statement s = c.createStatement()) {
       s.execute("SET search_path = market, public");
+      for (int i = 0; i < statements.length - 1; i++) {
+        s.execute(statements[i]);
+      }
       List<JsonObject> rows = new ArrayList<>();
-      if (!s.execute(query)) {
+      if (!s.execute(statements[statements.length - 1])) {
         return rows;
       }
       try (ResultSet rs = s.getResultSet()) {
