@@ -164,10 +164,11 @@ public final class MarketCache {
 
   /** Whether a cached query key ({@code bars:SYMBOL|interval|start|end}) can show rows of the change. */
   static boolean affected(String key, Invalidation change) {
-    if (change.interval() == null) {
+    int at = key.indexOf("storage:bars:");
+    if (change.interval() == null || at < 0) {
       return false;
     }
-    String[] parts = key.substring(key.indexOf("bars:") + 5).split("\\|");
+    String[] parts = key.substring(at + "storage:bars:".length()).split("\\|");
     Interval queried = Interval.parse(parts[1]);
     if (!derivesFrom(queried, change.interval())) {
       return false;
