@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -126,7 +127,9 @@ public final class HttpGatewayVerticle extends VerticleBase {
     BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
-      router.route(spec.method(), spec.fullPath()).handler(new RouteHandler(spec, forwarder));
+      Route route = spec.hasCustomVerb() ? router.routeWithRegex(spec.method(), spec.pathRegex())
+          : router.route(spec.method(), spec.fullPath());
+      route.handler(new RouteHandler(spec, forwarder));
     }
   }
 
