@@ -2,6 +2,7 @@ package io.ndc.storage;
 
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Dependency;
+import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.service.ServiceEntry;
 import io.ndc.storage.ingest.BarIngestVerticle;
 import io.ndc.storage.ingest.BatchVerticle;
@@ -9,7 +10,6 @@ import io.ndc.storage.instruments.InstrumentVerticle;
 import io.ndc.storage.partition.PartitionMaintenanceVerticle;
 import io.ndc.storage.query.BarQueryVerticle;
 import io.ndc.storage.series.SeriesVerticle;
-import io.ndc.platform.config.ConfigPath;
 import io.vertx.core.Future;
 import java.util.List;
 

@@ -9,7 +9,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,27 +22,43 @@ import java.util.TreeSet;
  * {@code bar_versions}. Rows are written in key order so concurrent batches lock shared rows in the same order.
  */
 public final class BarWriter {
-  private static final BatchStatement STATEMENT = new BatchStatement("bars", """
-      input AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[],
-                                     $6::float8[], $7::float8[], $8::float8[])
-                AS t(symbol, ts, open, high, low, close, volume, adj_close)),
-      fresh AS (SELECT i.* FROM input i
-                LEFT JOIN bars b ON b.symbol = i.symbol AND b.interval = $9 AND b.ts = i.ts
-                WHERE b.symbol IS NULL
-                   OR (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
-                      IS DISTINCT FROM (i.open, i.high, i.low, i.close, i.volume, i.adj_close)),
-      up AS (INSERT INTO bars AS b (symbol, interval, ts, open, high, low, close, volume, adj_close, source, version,
-                                   batch_id, recorded_at)
-             SELECT f.symbol, $9, f.ts, f.open, f.high, f.low, f.close, f.volume, f.adj_close, $10, 1, bid.id, now()
-             FROM fresh f CROSS JOIN bid
-             ON CONFLICT (symbol, interval, ts) DO UPDATE
-               SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
-                   volume = EXCLUDED.volume, adj_close = EXCLUDED.adj_close, source = EXCLUDED.source,
-                   version = b.version + 1, batch_id = EXCLUDED.batch_id, recorded_at = EXCLUDED.recorded_at
-               WHERE (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
-                     IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume,
-                                       EXCLUDED.adj_close)
-             RETURNING b.version = 1 AS inserted)""", 10);
+  /**
+   * Per interval (its id is inlined so the planner prunes the list level): the stored row of each input key is
+   * looked up by a LATERAL index probe bounded by the batch's time range, so the plan stays a nested loop over the
+   * primary key of the partitions in range whatever the statistics of a table being loaded say.
+   */
+  private static final Map<Interval, BatchStatement> STATEMENTS = new EnumMap<>(Interval.class);
+
+  static {
+    for (Interval interval : Interval.values()) {
+      if (interval.stored()) {
+        STATEMENTS.put(interval, new BatchStatement("bars", """
+            input AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[],
+                                           $6::float8[], $7::float8[], $8::float8[])
+                      AS t(symbol, ts, open, high, low, close, volume, adj_close)),
+            fresh AS (SELECT i.* FROM input i
+                      LEFT JOIN LATERAL (SELECT b.open, b.high, b.low, b.close, b.volume, b.adj_close FROM bars b
+                                         WHERE b.symbol = i.symbol AND b.interval = '%s' AND b.ts = i.ts
+                                           AND b.ts BETWEEN $11 AND $12 LIMIT 1) b ON true
+                      WHERE b.open IS NULL
+                         OR (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
+                            IS DISTINCT FROM (i.open, i.high, i.low, i.close, i.volume, i.adj_close)),
+            up AS (INSERT INTO bars AS b (symbol, interval, ts, open, high, low, close, volume, adj_close, source,
+                                         version, batch_id, recorded_at)
+                   SELECT f.symbol, $9, f.ts, f.open, f.high, f.low, f.close, f.volume, f.adj_close, $10, 1, bid.id, now()
+                   FROM fresh f CROSS JOIN bid
+                   ON CONFLICT (symbol, interval, ts) DO UPDATE
+                     SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+                         volume = EXCLUDED.volume, adj_close = EXCLUDED.adj_close, source = EXCLUDED.source,
+                         version = b.version + 1, batch_id = EXCLUDED.batch_id, recorded_at = EXCLUDED.recorded_at
+                     WHERE (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
+                           IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close,
+                                             EXCLUDED.volume, EXCLUDED.adj_close)
+                   RETURNING b.version = 1 AS inserted)""".formatted(interval.id()), 12));
+      }
+    }
+  }
+
   private static final int ATTEMPTS = 3;
 
   private final Pool pg;
@@ -62,7 +80,7 @@ public final class BarWriter {
     Instant to = rows.stream().map(BarRow::ts).max(Comparator.naturalOrder()).orElse(null);
     Future<Void> ready = from == null ? Future.succeededFuture() : partitions.ensure(interval.table(), from, to);
     return ready
-        .compose(v -> STATEMENT.run(pg, columns(rows, interval, source), rows.size(), rejections, symbols(rows),
+        .compose(v -> STATEMENTS.get(interval).run(pg, columns(rows, interval, source, from, to), rows.size(), rejections, symbols(rows),
             source, interval.id(), from, to))
         .recover(error -> {
           if (attempt < ATTEMPTS && BatchStatement.retryable(error)) {
@@ -79,7 +97,7 @@ public final class BarWriter {
     return symbols;
   }
 
-  private static Tuple columns(List<BarRow> rows, Interval interval, String source) {
+  private static Tuple columns(List<BarRow> rows, Interval interval, String source, Instant from, Instant to) {
     int n = rows.size();
     String[] symbol = new String[n];
     OffsetDateTime[] ts = new OffsetDateTime[n];
@@ -101,6 +119,7 @@ public final class BarWriter {
       adjClose[i] = r.adjClose();
     }
     return Tuple.tuple().addValue(symbol).addValue(ts).addValue(open).addValue(high).addValue(low).addValue(close)
-        .addValue(volume).addValue(adjClose).addValue(interval.id()).addValue(source);
+        .addValue(volume).addValue(adjClose).addValue(interval.id()).addValue(source)
+        .addValue(BatchStatement.utc(from)).addValue(BatchStatement.utc(to));
   }
 }

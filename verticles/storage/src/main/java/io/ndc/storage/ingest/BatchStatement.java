@@ -19,11 +19,9 @@ import java.util.TreeSet;
  * counts. Kind-specific parameters come first; the shared ones follow at {@code $<first>...}.
  */
 public final class BatchStatement {
-  private final String kind;
   private final String sql;
 
   public BatchStatement(String kind, String upsertCtes, int kindParams) {
-    this.kind = kind;
     int p = kindParams + 1;
     this.sql = "WITH bid AS MATERIALIZED (SELECT nextval('ingest_batches_id_seq') AS id),\n"
         + upsertCtes + ",\n"
@@ -38,10 +36,6 @@ public final class BatchStatement {
         + " - counts.accepted - counts.revised,\n"
         + "  counts.revised, cardinality($" + p + "::int[]), $" + (p + 4) + ", $" + (p + 8) + ", $" + (p + 9) + " FROM bid, counts\n"
         + "RETURNING id, accepted, unchanged, revised, rejected";
-  }
-
-  public String kind() {
-    return kind;
   }
 
   /** Binds the shared parameters after the kind-specific ones in {@code params} and runs the statement. */

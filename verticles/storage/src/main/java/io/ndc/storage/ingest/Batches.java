@@ -14,7 +14,6 @@ import java.util.Arrays;
 
 /** Ingest batches: their record, their rejected rows, and the rollback of a bar batch. */
 public final class Batches {
-  private static final String BAR_COLUMNS = "open, high, low, close, volume, adj_close, source";
   /**
    * One statement: rows the batch inserted and that are still its own are removed (and archived); rows it revised
    * that are still its own get the replaced values back as a new version (the trigger archives the batch's row);
