@@ -3,6 +3,7 @@
 # ingest path in batches of 1,000 (new rows, then the same rows again, all unchanged), and psql \copy of the same
 # rows into a same-shaped partitioned table as the physical reference. Prints the figures and the comparison.
 # Usage: scripts/bench/ingest.sh [symbols=500] [days=2000] [batch=1000] [inflight=8]
+# NDC_BENCH_KEEP_DB=1 keeps the benchmark database for a look with EXPLAIN.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -16,7 +17,11 @@ db="ndc_bench_$(date +%s)"
 work=$(mktemp -d)
 psql_db() { psql -h "$pg_host" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 cleanup() {
-  psql -h "$pg_host" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
+  if [ -z "${NDC_BENCH_KEEP_DB:-}" ]; then
+    psql -h "$pg_host" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
+  else
+    echo "kept database $db"
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,7 +42,6 @@ psql_db <<SQL
 CREATE SCHEMA copyref;
 CREATE TABLE copyref.bars (LIKE market.bars INCLUDING DEFAULTS, PRIMARY KEY (symbol, interval, ts)) PARTITION BY LIST (interval);
 CREATE TABLE copyref.bars_daily PARTITION OF copyref.bars FOR VALUES IN ('daily') PARTITION BY RANGE (ts);
-CREATE INDEX ON copyref.bars (batch_id);
 SQL
 for y in $years; do
   psql_db -c "CREATE TABLE copyref.bars_daily_y$y PARTITION OF copyref.bars_daily FOR VALUES FROM ('$y-01-01 00:00:00+00') TO ('$((y + 1))-01-01 00:00:00+00')"

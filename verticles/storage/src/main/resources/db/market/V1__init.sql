@@ -64,7 +64,6 @@ CREATE TABLE bars_1m PARTITION OF bars FOR VALUES IN ('1m') PARTITION BY RANGE (
 CREATE TABLE bars_5m PARTITION OF bars FOR VALUES IN ('5m') PARTITION BY RANGE (ts);
 CREATE TABLE bars_15m PARTITION OF bars FOR VALUES IN ('15m') PARTITION BY RANGE (ts);
 CREATE TABLE bars_1h PARTITION OF bars FOR VALUES IN ('1h') PARTITION BY RANGE (ts);
-CREATE INDEX bars_batch ON bars (batch_id);
 
 -- every replaced or removed bar row, append-only; [recorded_at, replaced_at) is when that row was the known truth
 CREATE TABLE bar_versions (

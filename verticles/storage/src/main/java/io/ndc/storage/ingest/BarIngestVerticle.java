@@ -2,7 +2,6 @@ package io.ndc.storage.ingest;
 
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.bus.Handlers;
-import io.ndc.platform.clients.Postgres;
 import io.ndc.storage.StorageConfig;
 import io.ndc.storage.cache.MarketCache;
 import io.ndc.storage.partition.Partitions;
@@ -17,9 +16,10 @@ public final class BarIngestVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     StorageConfig settings = StorageConfig.from(config());
-    Pool pg = Postgres.pool(vertx, config(), "market");
+    Pool pg = StorageConfig.pool(vertx, config());
     cache = new MarketCache(vertx, config());
-    BarIngest ingest = new BarIngest(new BarWriter(pg, new Partitions(vertx, pg, settings.database())),
+    BarIngest ingest = new BarIngest(new BarWriter(pg, new Partitions(vertx, pg, settings.database()),
+        new KnownSymbols(vertx, settings.database())),
         new BatchCommitted(vertx.eventBus(), cache), settings.maxRows(), settings.intradayRetention());
     return Future.all(
         vertx.eventBus().consumer(StorageAddresses.BARS_INGEST, Handlers.json(ingest::ingestJson)).completion(),

@@ -63,10 +63,12 @@ public final class BarWriter {
 
   private final Pool pg;
   private final Partitions partitions;
+  private final KnownSymbols known;
 
-  public BarWriter(Pool pg, Partitions partitions) {
+  public BarWriter(Pool pg, Partitions partitions, KnownSymbols known) {
     this.pg = pg;
     this.partitions = partitions;
+    this.known = known;
   }
 
   public Future<BatchResult> write(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections) {
@@ -81,7 +83,7 @@ public final class BarWriter {
     Future<Void> ready = from == null ? Future.succeededFuture() : partitions.ensure(interval.table(), from, to);
     return ready
         .compose(v -> STATEMENTS.get(interval).run(pg, columns(rows, interval, source, from, to), rows.size(), rejections, symbols(rows),
-            source, interval.id(), from, to))
+            source, interval.id(), from, to, known))
         .recover(error -> {
           if (attempt < ATTEMPTS && BatchStatement.retryable(error)) {
             partitions.forgetAll();

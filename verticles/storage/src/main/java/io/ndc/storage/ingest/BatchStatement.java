@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * One ingest batch as one SQL statement (so it commits or fails whole, in one round trip): a fresh batch id, the
  * kind-specific upsert (a CTE named {@code up} returning {@code inserted boolean} for every row it inserted or
  * revised), the rejections, unknown symbols added as instruments of market OTHER, and the batch row with its
- * counts. Kind-specific parameters come first; the shared ones follow at {@code $<first>...}.
+ * counts. Kind-specific parameters come first; the shared ones follow at {@code $<first>...}. Symbols this node
+ * already knows as instruments are not sent again.
  */
 public final class BatchStatement {
   private final String sql;
@@ -28,7 +29,7 @@ public final class BatchStatement {
         + "rej AS (INSERT INTO rejections (batch_id, row_index, symbol, reason, raw)\n"
         + "  SELECT bid.id, r.i, r.s, r.reason, r.raw::jsonb FROM bid,\n"
         + "  unnest($" + p + "::int[], $" + (p + 1) + "::text[], $" + (p + 2) + "::text[], $" + (p + 3) + "::text[]) AS r(i, s, reason, raw)),\n"
-        + "inst AS (INSERT INTO instruments (symbol, name) SELECT s, s FROM unnest($" + (p + 4) + "::text[]) AS s\n"
+        + "inst AS (INSERT INTO instruments (symbol, name) SELECT s, s FROM unnest($" + (p + 10) + "::text[]) AS s\n"
         + "  ON CONFLICT (symbol) DO NOTHING),\n"
         + "counts AS (SELECT count(*) FILTER (WHERE inserted) AS accepted, count(*) FILTER (WHERE NOT inserted) AS revised FROM up)\n"
         + "INSERT INTO ingest_batches (id, kind, source, interval, accepted, unchanged, revised, rejected, symbols, from_ts, to_ts)\n"
@@ -40,7 +41,8 @@ public final class BatchStatement {
 
   /** Binds the shared parameters after the kind-specific ones in {@code params} and runs the statement. */
   public Future<BatchResult> run(Pool pg, Tuple params, int validRows, List<Rejection> rejections, Set<String> symbols,
-      String source, String interval, Instant from, Instant to) {
+      String source, String interval, Instant from, Instant to, KnownSymbols known) {
+    String[] unknown = known.unknown(symbols);
     int n = rejections.size();
     Integer[] index = new Integer[n];
     String[] symbol = new String[n];
@@ -56,8 +58,9 @@ public final class BatchStatement {
     params.addValue(index).addValue(symbol).addValue(reason).addValue(raw)
         .addValue(new TreeSet<>(symbols).toArray(String[]::new))
         .addValue(source).addValue(interval).addValue(validRows)
-        .addValue(utc(from)).addValue(utc(to));
+        .addValue(utc(from)).addValue(utc(to)).addValue(unknown);
     return pg.preparedQuery(sql).execute(params).map(rows -> {
+      known.remember(unknown);
       Row row = rows.iterator().next();
       return new BatchResult(row.getLong("id"), row.getInteger("accepted"), row.getInteger("unchanged"),
           row.getInteger("revised"), row.getInteger("rejected"));

@@ -2,7 +2,7 @@ package io.ndc.storage.ingest;
 
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.bus.Handlers;
-import io.ndc.platform.clients.Postgres;
+import io.ndc.storage.StorageConfig;
 import io.ndc.storage.cache.MarketCache;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,7 +14,7 @@ public final class BatchVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     cache = new MarketCache(vertx, config());
-    Batches batches = new Batches(Postgres.pool(vertx, config(), "market"), new BatchCommitted(vertx.eventBus(), cache));
+    Batches batches = new Batches(StorageConfig.pool(vertx, config()), new BatchCommitted(vertx.eventBus(), cache));
     return Future.all(
         vertx.eventBus().consumer(StorageAddresses.BATCH_GET, Handlers.json(batches::get)).completion(),
         vertx.eventBus().consumer(StorageAddresses.BATCH_REJECTIONS, Handlers.json(batches::rejections)).completion(),

@@ -15,7 +15,8 @@ import java.util.Arrays;
 /** Ingest batches: their record, their rejected rows, and the rollback of a bar batch. */
 public final class Batches {
   /**
-   * One statement: rows the batch inserted and that are still its own are removed (and archived); rows it revised
+   * One statement: the batch's rows are found through its interval, time range and symbols (no index on batch_id
+   * slows every ingest down for the sake of rare rollbacks); rows the batch inserted and that are still its own are removed (and archived); rows it revised
    * that are still its own get the replaced values back as a new version (the trigger archives the batch's row);
    * the rollback is recorded as a batch of its own and the target is marked rolled back.
    */
@@ -32,7 +33,8 @@ public final class Batches {
                      AND b.symbol = p.symbol AND b.ts = p.ts AND b.batch_id = $1
                    RETURNING b.symbol),
       removed AS (DELETE FROM bars b USING target t
-                  WHERE b.interval = t.interval AND b.ts BETWEEN t.from_ts AND t.to_ts AND b.batch_id = $1
+                  WHERE b.interval = t.interval AND b.ts BETWEEN t.from_ts AND t.to_ts AND b.symbol = ANY (t.symbols)
+                    AND b.batch_id = $1
                     AND NOT EXISTS (SELECT 1 FROM prev p WHERE p.symbol = b.symbol AND p.ts = b.ts)
                   RETURNING b.*),
       archived AS (INSERT INTO bar_versions (symbol, interval, ts, open, high, low, close, volume, adj_close, source,

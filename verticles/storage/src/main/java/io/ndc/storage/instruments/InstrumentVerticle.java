@@ -2,7 +2,7 @@ package io.ndc.storage.instruments;
 
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.bus.Handlers;
-import io.ndc.platform.clients.Postgres;
+import io.ndc.storage.StorageConfig;
 import io.ndc.storage.cache.MarketCache;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,7 +14,7 @@ public final class InstrumentVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     cache = new MarketCache(vertx, config());
-    Instruments instruments = new Instruments(Postgres.pool(vertx, config(), "market"), cache);
+    Instruments instruments = new Instruments(StorageConfig.pool(vertx, config()), cache);
     return Future.all(
         vertx.eventBus().consumer(StorageAddresses.INSTRUMENTS_LIST, Handlers.json(instruments::list)).completion(),
         vertx.eventBus().consumer(StorageAddresses.INSTRUMENT_GET, Handlers.json(instruments::get)).completion(),

@@ -1,6 +1,5 @@
 package io.ndc.storage.partition;
 
-import io.ndc.platform.clients.Postgres;
 import io.ndc.storage.StorageConfig;
 import io.ndc.storage.bars.Interval;
 import io.vertx.core.Future;
@@ -41,7 +40,7 @@ public final class PartitionMaintenanceVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     settings = StorageConfig.from(config());
-    pg = Postgres.pool(vertx, config(), "market");
+    pg = StorageConfig.pool(vertx, config());
     partitions = new Partitions(vertx, pg, settings.database());
     return runOnce(Instant.now()).onSuccess(v -> timer = vertx.setPeriodic(settings.maintenanceIntervalMs(),
         id -> runOnce(Instant.now()).onFailure(e -> LOG.warn("partition maintenance failed: {}", e.getMessage()))));

@@ -2,7 +2,6 @@ package io.ndc.storage.query;
 
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.bus.Handlers;
-import io.ndc.platform.clients.Postgres;
 import io.ndc.storage.StorageConfig;
 import io.ndc.storage.cache.MarketCache;
 import io.vertx.core.Future;
@@ -15,7 +14,7 @@ public final class BarQueryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Pool pg = Postgres.pool(vertx, config(), "market");
+    Pool pg = StorageConfig.pool(vertx, config());
     cache = new MarketCache(vertx, config());
     BarQuery bars = new BarQuery(pg, cache, StorageConfig.from(config()).maxQueryPoints());
     VersionQuery versions = new VersionQuery(pg);

@@ -5,6 +5,7 @@ import io.ndc.contract.Failure;
 import io.ndc.storage.ingest.BatchCommitted;
 import io.ndc.storage.ingest.BatchResult;
 import io.ndc.storage.ingest.BatchStatement;
+import io.ndc.storage.ingest.KnownSymbols;
 import io.ndc.storage.ingest.Rejection;
 import io.ndc.storage.partition.Partitions;
 import io.vertx.core.Future;
@@ -40,9 +41,11 @@ public final class SeriesIngest {
   private final String rowsField;
   private final int maxRows;
   private final Duration retention;
+  private final KnownSymbols known;
 
-  public SeriesIngest(Pool pg, Partitions partitions, BatchCommitted committed, SeriesTable table, String rowsField,
-      int maxRows, Duration retention) {
+  public SeriesIngest(Pool pg, Partitions partitions, KnownSymbols known, BatchCommitted committed, SeriesTable table,
+      String rowsField, int maxRows, Duration retention) {
+    this.known = known;
     this.pg = pg;
     this.partitions = partitions;
     this.committed = committed;
@@ -145,7 +148,8 @@ public final class SeriesIngest {
     Instant hi = to;
     Future<Void> ready = lo == null || table.partitionParent() == null ? Future.succeededFuture()
         : partitions.ensure(table.partitionParent(), lo, hi);
-    return ready.compose(v -> statement.run(pg, columns(rows, source), rows.size(), rejections, symbols, source, null, lo, hi))
+    return ready.compose(v -> statement.run(pg, columns(rows, source), rows.size(), rejections, symbols, source, null, lo, hi,
+        known))
         .compose(result -> announce(result, symbols, lo, hi).map(x -> result.toJson()));
   }
 

@@ -2,10 +2,10 @@ package io.ndc.storage.series;
 
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.bus.Handlers;
-import io.ndc.platform.clients.Postgres;
 import io.ndc.storage.StorageConfig;
 import io.ndc.storage.cache.MarketCache;
 import io.ndc.storage.ingest.BatchCommitted;
+import io.ndc.storage.ingest.KnownSymbols;
 import io.ndc.storage.partition.Partitions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,15 +18,16 @@ public final class SeriesVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     StorageConfig settings = StorageConfig.from(config());
-    Pool pg = Postgres.pool(vertx, config(), "market");
+    Pool pg = StorageConfig.pool(vertx, config());
     cache = new MarketCache(vertx, config());
     Partitions partitions = new Partitions(vertx, pg, settings.database());
+    KnownSymbols known = new KnownSymbols(vertx, settings.database());
     BatchCommitted committed = new BatchCommitted(vertx.eventBus(), cache);
-    SeriesIngest trades = new SeriesIngest(pg, partitions, committed, SeriesTable.TRADES, "trades",
+    SeriesIngest trades = new SeriesIngest(pg, partitions, known, committed, SeriesTable.TRADES, "trades",
         settings.maxRows(), settings.intradayRetention());
-    SeriesIngest trends = new SeriesIngest(pg, partitions, committed, SeriesTable.TRENDS, "rows",
+    SeriesIngest trends = new SeriesIngest(pg, partitions, known, committed, SeriesTable.TRENDS, "rows",
         settings.maxRows(), settings.intradayRetention());
-    SeriesIngest financials = new SeriesIngest(pg, partitions, committed, SeriesTable.FINANCIALS, "rows",
+    SeriesIngest financials = new SeriesIngest(pg, partitions, known, committed, SeriesTable.FINANCIALS, "rows",
         settings.maxRows(), settings.intradayRetention());
     SeriesQuery query = new SeriesQuery(pg);
     return Future.all(java.util.List.of(
