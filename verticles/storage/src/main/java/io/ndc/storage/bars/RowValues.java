@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class RowValues {
   private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-_^=]{0,31}");
+  private static final Pattern BASIC_DATE = Pattern.compile("\\d{8}");
+  private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
+  private static final Pattern WITH_OFFSET = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
   private static final DateTimeFormatter SPACE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
   private RowValues() {
@@ -66,7 +69,7 @@ public final class RowValues {
     String text = value.toString().trim();
     try {
       LocalDate date;
-      if (text.matches("\\d{8}")) {
+      if (BASIC_DATE.matcher(text).matches()) {
         date = LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
       } else {
         date = LocalDate.parse(text.replace('/', '-'));
@@ -88,13 +91,13 @@ public final class RowValues {
     }
     String text = value.toString().trim();
     try {
-      if (text.matches("\\d{9,13}")) {
+      if (EPOCH.matcher(text).matches()) {
         return instant(Long.parseLong(text));
       }
       if (text.length() <= 10) {
         return date(text);
       }
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+      if (text.endsWith("Z") || WITH_OFFSET.matcher(text).matches()) {
         return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
       }
       if (text.contains("T")) {

@@ -76,11 +76,14 @@ public final class BarIngest {
   private record Input(int index, JsonObject fields, JsonObject original, String error) {
   }
 
+  private record Key(String symbol, Instant ts) {
+  }
+
   private Future<JsonObject> ingest(String source, Interval interval, String defaultSymbol, List<Input> inputs) {
     BarValidator validator = new BarValidator(interval, Instant.now(), intradayRetention);
     List<BarRow> rows = new ArrayList<>(inputs.size());
     List<Rejection> rejections = new ArrayList<>();
-    Map<String, Integer> firstIndex = new HashMap<>();
+    Map<Key, Integer> firstIndex = new HashMap<>();
     for (Input input : inputs) {
       String symbol = symbolOf(input.fields(), defaultSymbol);
       if (input.error() != null) {
@@ -93,7 +96,7 @@ public final class BarIngest {
         continue;
       }
       BarRow row = checked.row();
-      Integer first = firstIndex.putIfAbsent(row.symbol() + "|" + row.ts(), input.index());
+      Integer first = firstIndex.putIfAbsent(new Key(row.symbol(), row.ts()), input.index());
       if (first != null) {
         rejections.add(new Rejection(input.index(), row.symbol(),
             "duplicate of row " + first + " (same symbol and time) in this batch", input.original()));
