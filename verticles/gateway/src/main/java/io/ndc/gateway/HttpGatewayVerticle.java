@@ -23,6 +23,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -150,7 +151,9 @@ public final class HttpGatewayVerticle extends VerticleBase {
     long bodyLimit = ConfigPath.longValue(config(), "http.body_limit_bytes", 10L * 1024 * 1024);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
-      router.route(spec.method(), spec.fullPath()).handler(security.guard(spec)).handler(new RouteHandler(spec, forwarder));
+      Route route = spec.hasCustomVerb() ? router.routeWithRegex(spec.method(), spec.pathRegex())
+          : router.route(spec.method(), spec.fullPath());
+      route.handler(security.guard(spec)).handler(new RouteHandler(spec, forwarder));
     }
   }
 

@@ -2,10 +2,21 @@ package io.ndc.storage;
 
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Dependency;
+import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.service.ServiceEntry;
+import io.ndc.storage.ingest.BarIngestVerticle;
+import io.ndc.storage.ingest.BatchVerticle;
+import io.ndc.storage.instruments.InstrumentVerticle;
+import io.ndc.storage.partition.PartitionMaintenanceVerticle;
+import io.ndc.storage.query.BarQueryVerticle;
+import io.ndc.storage.series.SeriesVerticle;
+import io.vertx.core.Future;
 import java.util.List;
 
-/** Entry deployable of the storage service. */
+/**
+ * Entry deployable of the storage service: partitions first (so ingest finds today's ready), then ingest and
+ * query verticles; the hot paths run {@code storage.instances} copies (default 2, one per core here).
+ */
 public final class StorageService extends ServiceEntry {
 
   @Override
@@ -21,5 +32,16 @@ public final class StorageService extends ServiceEntry {
   @Override
   protected String schema() {
     return "market";
+  }
+
+  @Override
+  protected Future<?> deployComponents() {
+    int instances = ConfigPath.integer(config(), "storage.instances", 2);
+    return deploy(PartitionMaintenanceVerticle::new).compose(v -> Future.all(
+        deploy(BarIngestVerticle::new, instances),
+        deploy(BarQueryVerticle::new, instances),
+        deploy(InstrumentVerticle::new),
+        deploy(BatchVerticle::new),
+        deploy(SeriesVerticle::new)));
   }
 }

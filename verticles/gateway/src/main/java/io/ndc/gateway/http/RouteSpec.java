@@ -7,7 +7,8 @@ import java.util.List;
  * One row of the route table: an HTTP route, the permission a caller needs, the bus address that serves it and
  * how the HTTP request becomes the bus request. Adding an endpoint is adding a row.
  *
- * @param path Vert.x path with {@code :param} placeholders, under {@code /api/v1} unless absolute
+ * @param path Vert.x path with {@code :param} placeholders, under {@code /api/v1} unless absolute; a segment may end
+ *     in a custom verb after a colon ({@code /prices:batch}, {@code /batches/:id:rollback}), served by a regex route
  * @param permission the permission the caller's roles must grant; {@link Permissions#PUBLIC} for open routes
  * @param consumes request media type for routes with a body (null: no body)
  * @param query documented query parameters (names; all optional unless listed in {@code requiredQuery})
@@ -42,7 +43,36 @@ public record RouteSpec(
 
   /** Path parameter names in order of appearance. */
   public List<String> pathParams() {
-    return java.util.Arrays.stream(path.split("/")).filter(s -> s.startsWith(":")).map(s -> s.substring(1)).toList();
+    return java.util.Arrays.stream(path.split("/")).filter(s -> s.startsWith(":"))
+        .map(s -> s.substring(1).split(":", 2)[0]).toList();
+  }
+
+  /**
+   * Whether a segment carries a custom verb after a colon ({@code prices:batch}, {@code :id:rollback}). The Vert.x
+   * router reads every colon as the start of a parameter, so such rows are routed by {@link #pathRegex()}.
+   */
+  public boolean hasCustomVerb() {
+    return java.util.Arrays.stream(path.split("/")).anyMatch(s -> s.indexOf(':', 1) >= 0);
+  }
+
+  /** The full path as a regex: parameters become named groups (one segment, no colon), the rest is literal. */
+  public String pathRegex() {
+    StringBuilder regex = new StringBuilder();
+    String[] segments = fullPath().split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String segment = segments[i];
+      regex.append(i == 0 ? "" : "/");
+      if (segment.startsWith(":")) {
+        String[] parts = segment.substring(1).split(":", 2);
+        regex.append("(?<").append(parts[0]).append(">[^/:]+)");
+        if (parts.length == 2) {
+          regex.append(java.util.regex.Pattern.quote(":" + parts[1]));
+        }
+      } else if (!segment.isEmpty()) {
+        regex.append(java.util.regex.Pattern.quote(segment));
+      }
+    }
+    return regex.toString();
   }
 
   /** Fluent construction so each row reads as one line of intent. */

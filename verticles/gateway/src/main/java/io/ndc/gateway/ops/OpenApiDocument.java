@@ -35,7 +35,9 @@ public final class OpenApiDocument {
   }
 
   static String toOpenApiPath(String vertxPath) {
-    return vertxPath.replaceAll(":([A-Za-z_][A-Za-z0-9_]*)", "{$1}");
+    // only a colon that starts a segment opens a parameter; "/prices:batch" and the ":rollback" of
+    // "/batches/:id:rollback" are custom verbs and stay literal
+    return vertxPath.replaceAll("(?<=/):([A-Za-z_][A-Za-z0-9_]*)", "{$1}");
   }
 
   private static JsonObject operation(RouteSpec route) {

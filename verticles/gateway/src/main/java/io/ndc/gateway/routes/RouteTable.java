@@ -13,6 +13,7 @@ public final class RouteTable {
     List<RouteSpec> rows = new ArrayList<>();
     rows.addAll(SystemRoutes.rows());
     rows.addAll(AuthRoutes.rows());
+    rows.addAll(StocksRoutes.rows());
     return List.copyOf(rows);
   }
 }

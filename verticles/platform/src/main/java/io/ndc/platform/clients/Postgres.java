@@ -33,6 +33,9 @@ public final class Postgres {
   /** The shared pool of a schema; every call with the same schema returns a handle on the same pool. */
   public static Pool pool(Vertx vertx, JsonObject config, String schema) {
     PgConnectOptions connect = connectOptions(config).addProperty("search_path", schema + ",public");
+    // a service whose statements are long-lived and hot (storage ingest) turns on the per-connection statement cache
+    connect.setCachePreparedStatements(ConfigPath.bool(config, "pg.cache_prepared_statements", false))
+        .setPreparedStatementCacheSqlLimit(ConfigPath.integer(config, "pg.prepared_statement_cache_sql_limit", 8192));
     PoolOptions pool = new PoolOptions()
         .setMaxSize(ConfigPath.integer(config, "pg.pool_size", 8))
         .setMaxWaitQueueSize(ConfigPath.integer(config, "pg.max_wait_queue", 2000))

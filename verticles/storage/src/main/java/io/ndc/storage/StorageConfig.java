@@ -1,0 +1,33 @@
+package io.ndc.storage;
+
+import io.ndc.platform.clients.Postgres;
+import io.ndc.platform.config.ConfigPath;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+
+/** The storage settings (under {@code storage.*}) with their defaults, read in one place. */
+public record StorageConfig(String database, int maxRows, Duration intradayRetention, int partitionDaysAhead,
+    long maintenanceIntervalMs, int maxQueryPoints) {
+
+  /**
+   * The service's pool on schema {@code market}, with the prepared statement cache on: ingest and query statements
+   * are few, long and hot, and are written to keep good plans when PostgreSQL switches to generic ones.
+   */
+  public static Pool pool(Vertx vertx, JsonObject config) {
+    JsonObject withCache = config.copy();
+    ConfigPath.put(withCache, "pg.cache_prepared_statements", true);
+    return Postgres.pool(vertx, withCache, "market");
+  }
+
+  public static StorageConfig from(JsonObject config) {
+    return new StorageConfig(
+        Postgres.connectOptions(config).getDatabase(),
+        ConfigPath.integer(config, "storage.ingest.max_rows", 100_000),
+        Duration.ofDays(ConfigPath.integer(config, "storage.intraday_retention_days", 30)),
+        ConfigPath.integer(config, "storage.partitions.days_ahead", 7),
+        ConfigPath.longValue(config, "storage.partitions.check_interval_ms", 3_600_000L),
+        ConfigPath.integer(config, "storage.query.max_points", 100_000));
+  }
+}

@@ -1,0 +1,95 @@
+package io.ndc.storage.bars;
+
+import io.ndc.contract.Failure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Bar intervals. The intraday ones and {@code daily} are stored (each its own partition tree); {@code weekly} and
+ * {@code monthly} are aggregated from daily bars at query time. Daily and longer bars are keyed by their date at
+ * 00:00 UTC; intraday bars by the UTC instant they start.
+ */
+public enum Interval {
+  M1("1m", Duration.ofMinutes(1), true),
+  M5("5m", Duration.ofMinutes(5), true),
+  M15("15m", Duration.ofMinutes(15), true),
+  H1("1h", Duration.ofHours(1), true),
+  DAILY("daily", Duration.ofDays(1), true),
+  WEEKLY("weekly", Duration.ofDays(7), false),
+  MONTHLY("monthly", Duration.ofDays(31), false);
+
+  private final String id;
+  private final Duration length;
+  private final boolean stored;
+
+  Interval(String id, Duration length, boolean stored) {
+    this.id = id;
+    this.length = length;
+    this.stored = stored;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Duration length() {
+    return length;
+  }
+
+  /** Whether bars of this interval are ingested and kept (weekly and monthly are derived). */
+  public boolean stored() {
+    return stored;
+  }
+
+  public boolean intraday() {
+    return length.compareTo(Duration.ofDays(1)) < 0;
+  }
+
+  /** The partitioned child of {@code bars} holding this interval. */
+  public String table() {
+    return "bars_" + id;
+  }
+
+  /** Whether {@code ts} is a possible start of a bar of this interval. */
+  public boolean aligned(Instant ts) {
+    if (!intraday()) {
+      return ts.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() == 0 && ts.getNano() == 0;
+    }
+    return ts.getNano() == 0 && ts.getEpochSecond() % length.getSeconds() == 0;
+  }
+
+  /** How a bar's time is written in replies: a date for daily and longer, an instant for intraday. */
+  public String timeField() {
+    return intraday() ? "ts" : "date";
+  }
+
+  public Object format(Instant ts) {
+    return intraday() ? ts.toString() : LocalDate.ofInstant(ts, ZoneOffset.UTC).toString();
+  }
+
+  public static Interval parse(String text) {
+    if (text == null || text.isBlank()) {
+      return DAILY;
+    }
+    for (Interval i : values()) {
+      if (i.id.equalsIgnoreCase(text.trim())) {
+        return i;
+      }
+    }
+    throw Failure.validation("unknown interval '" + text + "'; use one of "
+        + Arrays.stream(values()).map(Interval::id).collect(Collectors.joining(", ")));
+  }
+
+  /** An interval that can be ingested; weekly and monthly are refused because they are derived from daily bars. */
+  public static Interval parseStored(String text) {
+    Interval interval = parse(text);
+    if (!interval.stored) {
+      throw Failure.validation("interval '" + interval.id + "' is derived from daily bars and cannot be ingested");
+    }
+    return interval;
+  }
+}

@@ -1,0 +1,198 @@
+package io.ndc.storage.cache;
+
+import io.ndc.platform.clients.RedisClients;
+import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.health.Breakers;
+import io.ndc.storage.bars.Interval;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Redis cache of latest quotes and bar query results, in front of PostgreSQL. Every Redis call goes through the
+ * {@code storage.redis} circuit breaker with a short timeout; any Redis failure is a miss, so reads keep answering
+ * from PostgreSQL. A committed batch deletes exactly the entries it can have changed: the latest quote of each of
+ * its symbols and the cached queries of those symbols whose interval derives from the batch's interval and whose
+ * range overlaps the batch's. An invalidation that fails is kept and retried before this node serves from the
+ * cache again; entries also expire ({@code storage.cache.ttl_s}).
+ */
+public final class MarketCache {
+  private static final Logger LOG = LoggerFactory.getLogger(MarketCache.class);
+
+  private final RedisAPI redis;
+  private final Redis client;
+  private final CircuitBreaker breaker;
+  private final String prefix;
+  private final long ttlSeconds;
+  private final long timeoutMs;
+  /** Invalidations that failed, shared by every cache user of this node (JSON by id), retried before any read. */
+  private final LocalMap<String, String> pending;
+
+  /**
+   * What one committed batch changed. {@code interval} null: no bars (only latest quotes); {@code from}/{@code to}
+   * null: the whole history of the symbols.
+   */
+  public record Invalidation(Collection<String> symbols, Interval interval, Instant from, Instant to) {
+    JsonObject toJson() {
+      return new JsonObject().put("symbols", new JsonArray(List.copyOf(symbols)))
+          .put("interval", interval == null ? null : interval.id())
+          .put("from", from == null ? null : from.toString()).put("to", to == null ? null : to.toString());
+    }
+
+    static Invalidation fromJson(JsonObject json) {
+      return new Invalidation(json.getJsonArray("symbols").stream().map(Object::toString).toList(),
+          json.getString("interval") == null ? null : Interval.parse(json.getString("interval")),
+          json.getString("from") == null ? null : Instant.parse(json.getString("from")),
+          json.getString("to") == null ? null : Instant.parse(json.getString("to")));
+    }
+  }
+
+  public MarketCache(Vertx vertx, JsonObject config) {
+    this.client = RedisClients.create(vertx, config);
+    this.redis = RedisAPI.api(client);
+    this.breaker = Breakers.get(vertx, "storage.redis");
+    this.prefix = ConfigPath.string(config, "redis_prefix", "ndc:") + "storage:";
+    this.ttlSeconds = ConfigPath.longValue(config, "storage.cache.ttl_s", 300);
+    this.timeoutMs = ConfigPath.longValue(config, "storage.cache.timeout_ms", 250);
+    this.pending = vertx.sharedData().getLocalMap("ndc.storage.cache.pending." + prefix);
+  }
+
+  public Future<Void> close() {
+    client.close();
+    return Future.succeededFuture();
+  }
+
+  /** The latest quote of a symbol (a JSON object or null), cached. */
+  public Future<JsonObject> latest(String symbol, Supplier<Future<JsonObject>> load) {
+    return cached(symbol, prefix + "latest:" + symbol, load);
+  }
+
+  /** A bar query result, cached under its symbol, interval and range. */
+  public Future<JsonObject> bars(String symbol, Interval interval, Instant start, Instant end,
+      Supplier<Future<JsonObject>> load) {
+    return cached(symbol, prefix + "bars:" + symbol + "|" + interval.id() + "|" + start + "|" + end, load);
+  }
+
+  /** Deletes what a committed batch changed; never fails (a Redis failure leaves the work pending). */
+  public Future<Void> invalidate(Invalidation change) {
+    return delete(change).recover(e -> {
+      LOG.warn("cache invalidation failed, retried before the next cached read: {}", e.getMessage());
+      pending.put(UUID.randomUUID().toString(), change.toJson().encode());
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<JsonObject> cached(String symbol, String key, Supplier<Future<JsonObject>> load) {
+    return flushPending()
+        .compose(v -> call(() -> redis.get(key)))
+        .transform(hit -> {
+          if (hit.succeeded() && hit.result() != null) {
+            return Future.succeededFuture(new JsonObject(hit.result().toString()).getJsonObject("v"));
+          }
+          boolean redisUp = hit.succeeded();
+          return load.get().onSuccess(value -> {
+            if (redisUp) {
+              store(symbol, key, value);
+            }
+          });
+        });
+  }
+
+  private void store(String symbol, String key, JsonObject value) {
+    String index = prefix + "idx:" + symbol;
+    call(() -> redis.set(List.of(key, new JsonObject().put("v", value).encode(), "EX", Long.toString(ttlSeconds)))
+        .compose(ok -> redis.sadd(List.of(index, key)))
+        .compose(ok -> redis.expire(List.of(index, Long.toString(ttlSeconds * 2)))))
+        .onFailure(e -> LOG.debug("cache store of {} failed: {}", key, e.getMessage()));
+  }
+
+  private Future<Void> flushPending() {
+    if (pending.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> retried = new ArrayList<>();
+    for (String id : List.copyOf(pending.keySet())) {
+      String change = pending.get(id);
+      if (change != null) {
+        retried.add(delete(Invalidation.fromJson(new JsonObject(change))).onSuccess(v -> pending.remove(id)));
+      }
+    }
+    return Future.all(retried).mapEmpty();
+  }
+
+  private Future<Void> delete(Invalidation change) {
+    List<Future<Void>> perSymbol = new ArrayList<>();
+    for (String symbol : change.symbols()) {
+      String index = prefix + "idx:" + symbol;
+      perSymbol.add(call(() -> redis.smembers(index)).compose(members -> {
+        List<String> doomed = new ArrayList<>();
+        doomed.add(prefix + "latest:" + symbol);
+        for (Response member : members) {
+          String key = member.toString();
+          if (affected(key, change)) {
+            doomed.add(key);
+          }
+        }
+        List<String> stale = doomed.subList(1, doomed.size());
+        Future<Response> unlinked = call(() -> redis.unlink(doomed));
+        if (stale.isEmpty()) {
+          return unlinked.mapEmpty();
+        }
+        List<String> srem = new ArrayList<>();
+        srem.add(index);
+        srem.addAll(stale);
+        return unlinked.compose(ok -> call(() -> redis.srem(srem))).mapEmpty();
+      }));
+    }
+    return Future.all(perSymbol).mapEmpty();
+  }
+
+  /** Whether a cached query key ({@code bars:SYMBOL|interval|start|end}) can show rows of the change. */
+  static boolean affected(String key, Invalidation change) {
+    int at = key.indexOf("storage:bars:");
+    if (change.interval() == null || at < 0) {
+      return false;
+    }
+    String[] parts = key.substring(at + "storage:bars:".length()).split("\\|");
+    Interval queried = Interval.parse(parts[1]);
+    if (!derivesFrom(queried, change.interval())) {
+      return false;
+    }
+    if (change.from() == null) {
+      return true;
+    }
+    Instant start = Instant.parse(parts[2]);
+    Instant end = Instant.parse(parts[3]);
+    return !change.from().isAfter(end) && !change.to().isBefore(start);
+  }
+
+  /** A query at {@code queried} reads bars stored at {@code stored}: itself, and the coarser derived intervals. */
+  static boolean derivesFrom(Interval queried, Interval stored) {
+    if (queried == stored) {
+      return true;
+    }
+    if (stored == Interval.DAILY) {
+      return queried == Interval.WEEKLY || queried == Interval.MONTHLY;
+    }
+    return stored == Interval.M1 && queried.intraday();
+  }
+
+  private <T> Future<T> call(Supplier<Future<T>> operation) {
+    return breaker.execute(() -> operation.get().timeout(timeoutMs, TimeUnit.MILLISECONDS));
+  }
+}

@@ -1,0 +1,127 @@
+package io.ndc.storage.ingest;
+
+import io.ndc.storage.bars.BarRow;
+import io.ndc.storage.bars.Interval;
+import io.ndc.storage.partition.Partitions;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes a batch of validated bars with version accounting in one set-based statement: rows identical to the
+ * stored ones are left alone (unchanged), new keys are inserted (accepted, version 1), different values replace
+ * the stored row with version + 1 (revised) while the trigger {@code bars_archive} keeps the replaced row in
+ * {@code bar_versions}. Rows are written in key order so concurrent batches lock shared rows in the same order.
+ */
+public final class BarWriter {
+  /**
+   * Per interval (its id is inlined so the planner prunes the list level): the stored row of each input key is
+   * looked up by a LATERAL index probe bounded by the batch's time range, so the plan stays a nested loop over the
+   * primary key of the partitions in range whatever the statistics of a table being loaded say.
+   */
+  private static final Map<Interval, BatchStatement> STATEMENTS = new EnumMap<>(Interval.class);
+
+  static {
+    for (Interval interval : Interval.values()) {
+      if (interval.stored()) {
+        STATEMENTS.put(interval, new BatchStatement("bars", """
+            input AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[],
+                                           $6::float8[], $7::float8[], $8::float8[])
+                      AS t(symbol, ts, open, high, low, close, volume, adj_close)),
+            fresh AS (SELECT i.* FROM input i
+                      LEFT JOIN LATERAL (SELECT b.open, b.high, b.low, b.close, b.volume, b.adj_close FROM bars b
+                                         WHERE b.symbol = i.symbol AND b.interval = '%s' AND b.ts = i.ts
+                                           AND b.ts BETWEEN $11 AND $12 LIMIT 1) b ON true
+                      WHERE b.open IS NULL
+                         OR (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
+                            IS DISTINCT FROM (i.open, i.high, i.low, i.close, i.volume, i.adj_close)),
+            up AS (INSERT INTO bars AS b (symbol, interval, ts, open, high, low, close, volume, adj_close, source,
+                                         version, batch_id, recorded_at)
+                   SELECT f.symbol, $9, f.ts, f.open, f.high, f.low, f.close, f.volume, f.adj_close, $10, 1, bid.id, now()
+                   FROM fresh f CROSS JOIN bid
+                   ON CONFLICT (symbol, interval, ts) DO UPDATE
+                     SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+                         volume = EXCLUDED.volume, adj_close = EXCLUDED.adj_close, source = EXCLUDED.source,
+                         version = b.version + 1, batch_id = EXCLUDED.batch_id, recorded_at = EXCLUDED.recorded_at
+                     WHERE (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
+                           IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close,
+                                             EXCLUDED.volume, EXCLUDED.adj_close)
+                   RETURNING b.version = 1 AS inserted)""".formatted(interval.id()), 12));
+      }
+    }
+  }
+
+  private static final int ATTEMPTS = 3;
+
+  private final Pool pg;
+  private final Partitions partitions;
+  private final KnownSymbols known;
+
+  public BarWriter(Pool pg, Partitions partitions, KnownSymbols known) {
+    this.pg = pg;
+    this.partitions = partitions;
+    this.known = known;
+  }
+
+  public Future<BatchResult> write(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections) {
+    List<BarRow> ordered = rows.stream().sorted(Comparator.comparing(BarRow::symbol).thenComparing(BarRow::ts)).toList();
+    return attempt(source, interval, ordered, rejections, 1);
+  }
+
+  private Future<BatchResult> attempt(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections,
+      int attempt) {
+    Instant from = rows.stream().map(BarRow::ts).min(Comparator.naturalOrder()).orElse(null);
+    Instant to = rows.stream().map(BarRow::ts).max(Comparator.naturalOrder()).orElse(null);
+    Future<Void> ready = from == null ? Future.succeededFuture() : partitions.ensure(interval.table(), from, to);
+    return ready
+        .compose(v -> STATEMENTS.get(interval).run(pg, columns(rows, interval, source, from, to), rows.size(), rejections, symbols(rows),
+            source, interval.id(), from, to, known))
+        .recover(error -> {
+          if (attempt < ATTEMPTS && BatchStatement.retryable(error)) {
+            partitions.forgetAll();
+            return attempt(source, interval, rows, rejections, attempt + 1);
+          }
+          return Future.failedFuture(error);
+        });
+  }
+
+  private static Set<String> symbols(List<BarRow> rows) {
+    Set<String> symbols = new TreeSet<>();
+    rows.forEach(r -> symbols.add(r.symbol()));
+    return symbols;
+  }
+
+  private static Tuple columns(List<BarRow> rows, Interval interval, String source, Instant from, Instant to) {
+    int n = rows.size();
+    String[] symbol = new String[n];
+    OffsetDateTime[] ts = new OffsetDateTime[n];
+    Double[] open = new Double[n];
+    Double[] high = new Double[n];
+    Double[] low = new Double[n];
+    Double[] close = new Double[n];
+    Double[] volume = new Double[n];
+    Double[] adjClose = new Double[n];
+    for (int i = 0; i < n; i++) {
+      BarRow r = rows.get(i);
+      symbol[i] = r.symbol();
+      ts[i] = BatchStatement.utc(r.ts());
+      open[i] = r.open();
+      high[i] = r.high();
+      low[i] = r.low();
+      close[i] = r.close();
+      volume[i] = r.volume();
+      adjClose[i] = r.adjClose();
+    }
+    return Tuple.tuple().addValue(symbol).addValue(ts).addValue(open).addValue(high).addValue(low).addValue(close)
+        .addValue(volume).addValue(adjClose).addValue(interval.id()).addValue(source)
+        .addValue(BatchStatement.utc(from)).addValue(BatchStatement.utc(to));
+  }
+}

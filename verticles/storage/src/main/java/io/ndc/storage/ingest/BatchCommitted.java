@@ -1,0 +1,55 @@
+package io.ndc.storage.ingest;
+
+import io.ndc.contract.storage.StorageAddresses;
+import io.ndc.storage.bars.BarRow;
+import io.ndc.storage.bars.Interval;
+import io.ndc.storage.cache.MarketCache;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What follows a commit that changed data: the cache forgets exactly what the batch touched, then
+ * {@code ndc.storage.data.changed} tells the other services. A batch that changed nothing publishes nothing.
+ */
+public final class BatchCommitted {
+  private final EventBus bus;
+  private final MarketCache cache;
+
+  public BatchCommitted(EventBus bus, MarketCache cache) {
+    this.bus = bus;
+    this.cache = cache;
+  }
+
+  public Future<Void> bars(BatchResult result, Interval interval, List<BarRow> rows) {
+    if (!result.changedData()) {
+      return Future.succeededFuture();
+    }
+    TreeSet<String> symbols = new TreeSet<>();
+    Instant from = null;
+    Instant to = null;
+    for (BarRow row : rows) {
+      symbols.add(row.symbol());
+      from = from == null || row.ts().isBefore(from) ? row.ts() : from;
+      to = to == null || row.ts().isAfter(to) ? row.ts() : to;
+    }
+    return changed(result.batchId(), "bars", symbols, interval, from, to);
+  }
+
+  /** {@code interval} null (trades, trends, financials): no cached bar query changed, only latest quotes. */
+  public Future<Void> changed(long batchId, String kind, Collection<String> symbols, Interval interval, Instant from,
+      Instant to) {
+    return cache.invalidate(new MarketCache.Invalidation(symbols, interval, from, to)).onComplete(v -> bus.publish(StorageAddresses.DATA_CHANGED, new JsonObject()
+        .put("batch_id", batchId)
+        .put("kind", kind)
+        .put("symbols", new JsonArray(List.copyOf(symbols)))
+        .put("interval", interval == null ? null : interval.id())
+        .put("from", from == null ? null : from.toString())
+        .put("to", to == null ? null : to.toString())));
+  }
+}
