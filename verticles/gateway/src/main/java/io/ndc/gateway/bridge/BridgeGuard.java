@@ -30,7 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class BridgeGuard {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeGuard.class);
   /** Read-only request addresses open to bridge clients, and the permission each needs. */
-  static final Map<String, String> INBOUND = Map.of(StorageAddresses.BARS_QUERY, Permissions.STOCKS_READ);
+  static final Map<String, String> INBOUND = Map.of(
+      StorageAddresses.BARS_QUERY, Permissions.STOCKS_READ,
+      StorageAddresses.TRADES_QUERY, Permissions.STOCKS_READ,
+      StorageAddresses.TRENDS_QUERY, Permissions.STOCKS_READ,
+      StorageAddresses.FINANCIALS_QUERY, Permissions.STOCKS_READ,
+      StorageAddresses.INSTRUMENTS_LIST, Permissions.STOCKS_READ,
+      StorageAddresses.INSTRUMENT_GET, Permissions.STOCKS_READ);
   private static final String OUTBOUND_REGEX = "ndc\\.market\\.(trade|bar\\.[0-9a-z]+)\\.[A-Z0-9.\\-^=_*]{1,20}";
   private static final Pattern OUTBOUND = Pattern.compile(OUTBOUND_REGEX);
 
