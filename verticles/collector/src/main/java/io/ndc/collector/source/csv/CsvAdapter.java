@@ -1,0 +1,83 @@
+package io.ndc.collector.source.csv;
+
+import io.ndc.collector.source.Capability;
+import io.ndc.collector.source.FetchRequest;
+import io.ndc.collector.source.Intervals;
+import io.ndc.collector.source.SourceAdapter;
+import io.ndc.collector.source.SourceContext;
+import io.ndc.collector.source.SourceFailure;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CSV from a file or a URL. The source's {@code base_url} is a template: {@code {symbol}}, {@code {symbol_lower}},
+ * {@code {from}} and {@code {to}} (yyyyMMdd) are filled per request, e.g. Stooq's
+ * {@code https://stooq.com/q/d/l/?s={symbol_lower}.us&i=d&d1={from}&d2={to}} or {@code /data/{symbol}.csv}.
+ * Param {@code timezone} (default UTC) reads intraday times that carry no offset.
+ */
+public final class CsvAdapter implements SourceAdapter {
+  private final SourceContext context;
+  private final String template;
+  private final ZoneId zone;
+
+  public CsvAdapter(SourceContext context) {
+    this.context = context;
+    this.template = context.definition().baseUrl();
+    if (template == null || template.isBlank()) {
+      throw new IllegalArgumentException("a csv source needs base_url: a file path or URL, with {symbol} where the symbol goes");
+    }
+    try {
+      this.zone = ZoneId.of(context.definition().params().getString("timezone", "UTC"));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("unknown timezone " + context.definition().params().getString("timezone"));
+    }
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return Set.of(Capability.HISTORY_BARS);
+  }
+
+  @Override
+  public Future<List<JsonObject>> historyBars(FetchRequest request) {
+    String interval = Intervals.require(request.interval());
+    boolean remote = template.startsWith("http://") || template.startsWith("https://");
+    String location = fill(request, remote);
+    Future<String> body = remote ? fetch(location) : read(location);
+    return body.map(text -> CsvBarParser.parse(text, request.symbol(), !Intervals.intraday(interval), request.from(), request.to(), zone));
+  }
+
+  private String fill(FetchRequest request, boolean remote) {
+    DateTimeFormatter basic = DateTimeFormatter.BASIC_ISO_DATE;
+    String symbol = remote ? URLEncoder.encode(request.symbol(), StandardCharsets.UTF_8) : request.symbol();
+    return template.replace("{symbol}", symbol)
+        .replace("{symbol_lower}", symbol.toLowerCase(Locale.ROOT))
+        .replace("{from}", request.from().format(basic))
+        .replace("{to}", request.to().format(basic));
+  }
+
+  private Future<String> fetch(String url) {
+    return context.http().get(url, Map.of(), Map.of("Accept", "text/csv")).map(response -> {
+      if (response.statusCode() != 200) {
+        throw SourceFailure.rejected("the CSV URL answered HTTP " + response.statusCode());
+      }
+      return response.bodyAsString();
+    });
+  }
+
+  private Future<String> read(String location) {
+    String path = location.startsWith("file:") ? java.net.URI.create(location).getPath() : location;
+    return context.vertx().fileSystem().readFile(path)
+        .map(buffer -> buffer.toString(StandardCharsets.UTF_8))
+        .recover(e -> Future.failedFuture(SourceFailure.rejected("cannot read CSV file " + path + ": " + e.getMessage())));
+  }
+}
