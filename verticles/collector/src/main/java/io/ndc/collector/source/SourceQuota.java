@@ -15,11 +15,13 @@ public final class SourceQuota {
   private static final int MAX_CAS_TRIES = 32;
 
   private final Vertx vertx;
+  private final String sourceId;
   private final String counterName;
   private final int perMinute;
 
   public SourceQuota(Vertx vertx, String sourceId, int perMinute) {
     this.vertx = vertx;
+    this.sourceId = sourceId;
     this.counterName = "ndc.collector.quota." + sourceId;
     this.perMinute = perMinute;
   }
@@ -53,8 +55,13 @@ public final class SourceQuota {
         return waitForNextWindow().compose(v -> take(counter, 0));
       }
       long next = windowStart == minute ? packed + 1 : minute * COUNT_SPAN + 1;
-      return counter.compareAndSet(packed, next)
-          .compose(swapped -> swapped ? Future.<Void>succeededFuture() : take(counter, tries + 1));
+      return counter.compareAndSet(packed, next).compose(swapped -> {
+        if (!swapped) {
+          return take(counter, tries + 1);
+        }
+        SourceStatus.of(sourceId).quotaUsed(next % COUNT_SPAN);
+        return Future.<Void>succeededFuture();
+      });
     });
   }
 

@@ -17,11 +17,16 @@ public final class SourceStatus {
 
   private final AtomicLong lastMessageMillis = new AtomicLong();
   private final AtomicLong reconnects = new AtomicLong();
+  private final AtomicLong quotaUsed = new AtomicLong();
   private final Counter reconnectCounter;
 
   private SourceStatus(String sourceId) {
     Gauge.builder("ndc_source_freshness_seconds", this, SourceStatus::freshnessSeconds)
         .description("seconds since the source's last message (NaN before the first)")
+        .tag("source", sourceId)
+        .register(Metrics.registry());
+    Gauge.builder("ndc_source_quota_used", quotaUsed, AtomicLong::get)
+        .description("requests this minute against the source's cluster-wide quota, as last seen by this node")
         .tag("source", sourceId)
         .register(Metrics.registry());
     reconnectCounter = Counter.builder("ndc_source_reconnects_total")
@@ -41,6 +46,10 @@ public final class SourceStatus {
   public void reconnected() {
     reconnects.incrementAndGet();
     reconnectCounter.increment();
+  }
+
+  public void quotaUsed(long used) {
+    quotaUsed.set(used);
   }
 
   /** Epoch millis of the last message, 0 when none yet. */
