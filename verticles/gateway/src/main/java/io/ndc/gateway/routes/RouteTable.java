@@ -12,6 +12,7 @@ public final class RouteTable {
   public static List<RouteSpec> all() {
     List<RouteSpec> rows = new ArrayList<>();
     rows.addAll(SystemRoutes.rows());
+    rows.addAll(CollectionRoutes.rows());
     return List.copyOf(rows);
   }
 }
