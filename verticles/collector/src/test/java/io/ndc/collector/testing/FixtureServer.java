@@ -34,7 +34,7 @@ public final class FixtureServer {
   }
 
   /** A request as the server saw it. */
-  public record Seen(String path, MultiMap query, MultiMap headers) {
+  public record Seen(String path, MultiMap query, MultiMap headers, long atMillis) {
   }
 
   private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
@@ -80,7 +80,7 @@ public final class FixtureServer {
 
   private void handle(HttpServerRequest request) {
     seen.add(new Seen(request.path(), MultiMap.caseInsensitiveMultiMap().addAll(request.params()),
-        MultiMap.caseInsensitiveMultiMap().addAll(request.headers())));
+        MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), System.currentTimeMillis()));
     Deque<Reply> script = scripts.get(request.path());
     if (script == null || script.isEmpty()) {
       request.response().setStatusCode(404).end("no fixture for " + request.path());
