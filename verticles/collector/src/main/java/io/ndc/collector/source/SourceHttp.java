@@ -4,6 +4,8 @@ import io.ndc.platform.health.Breakers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -40,30 +42,51 @@ public final class SourceHttp {
   }
 
   public Future<HttpResponse<Buffer>> get(String url, Map<String, String> query, Map<String, String> headers) {
-    return quota.acquire().compose(v -> breaker.<HttpResponse<Buffer>>execute(() -> send(url, query, headers)))
-        .recover(error -> Future.failedFuture(error instanceof SourceFailure ? error
-            : error instanceof OpenCircuitException
-                ? SourceFailure.unavailable("circuit breaker of this source is open after repeated failures")
-                : SourceFailure.unavailable("source unreachable: " + error.getMessage(), error)))
-        .compose(response -> {
-          status.messageReceived();
-          if (response.statusCode() == 429) {
-            return Future.failedFuture(SourceFailure.throttled("source answered 429 Too Many Requests", retryAfterMs(response)));
-          }
-          return Future.succeededFuture(response);
-        });
+    return quota.acquire().compose(v -> breaker.<HttpResponse<Buffer>>execute(() -> send(HttpMethod.GET, url, query, headers)))
+        .recover(SourceHttp::classify)
+        .compose(this::received);
   }
 
-  private Future<HttpResponse<Buffer>> send(String url, Map<String, String> query, Map<String, String> headers) {
+  private static Future<HttpResponse<Buffer>> classify(Throwable error) {
+    return Future.failedFuture(error instanceof SourceFailure ? error
+        : error instanceof OpenCircuitException
+            ? SourceFailure.unavailable("circuit breaker of this source is open after repeated failures")
+            : SourceFailure.unavailable("source unreachable: " + error.getMessage(), error));
+  }
+
+  private Future<HttpResponse<Buffer>> received(HttpResponse<Buffer> response) {
+    status.messageReceived();
+    if (response.statusCode() == 429) {
+      return Future.failedFuture(SourceFailure.throttled("source answered 429 Too Many Requests", retryAfterMs(response)));
+    }
+    return Future.succeededFuture(response);
+  }
+
+  /** A form POST (some vendors, e.g. KRX's data portal, serve queries only so). */
+  public Future<HttpResponse<Buffer>> postForm(String url, Map<String, String> form, Map<String, String> headers) {
+    return quota.acquire().compose(v -> breaker.<HttpResponse<Buffer>>execute(() -> send(HttpMethod.POST, url, form, headers)))
+        .recover(SourceHttp::classify)
+        .compose(this::received);
+  }
+
+  private Future<HttpResponse<Buffer>> send(HttpMethod method, String url, Map<String, String> params, Map<String, String> headers) {
     HttpRequest<Buffer> request;
     try {
-      request = client.getAbs(url).timeout(timeoutMs);
+      request = client.requestAbs(method, url).timeout(timeoutMs);
     } catch (RuntimeException e) {
       return Future.failedFuture(SourceFailure.rejected("invalid source URL " + url + ": " + e.getMessage()));
     }
-    query.forEach(request::addQueryParam);
     headers.forEach(request::putHeader);
-    return request.send().compose(response -> response.statusCode() >= 500
+    Future<HttpResponse<Buffer>> sent;
+    if (method == HttpMethod.GET) {
+      params.forEach(request::addQueryParam);
+      sent = request.send();
+    } else {
+      MultiMap form = MultiMap.caseInsensitiveMultiMap();
+      params.forEach(form::add);
+      sent = request.sendForm(form);
+    }
+    return sent.compose(response -> response.statusCode() >= 500
         ? Future.failedFuture(SourceFailure.unavailable("source answered HTTP " + response.statusCode()))
         : Future.succeededFuture(response));
   }

@@ -45,7 +45,10 @@ public final class SourceQuota {
 
   private Future<Void> take(Counter counter, int tries) {
     if (tries >= MAX_CAS_TRIES) {
-      return waitForNextWindow().compose(v -> take(counter, 0));
+      // heavy contention on the counter: back off briefly instead of spinning
+      Promise<Void> later = Promise.promise();
+      vertx.setTimer(1 + (long) (Math.random() * 20), id -> later.complete());
+      return later.future().compose(v -> take(counter, 0));
     }
     long minute = currentMinute();
     return counter.get().compose(packed -> {

@@ -24,6 +24,7 @@ public final class SourceTypes {
     types.put("csv", CsvAdapter::new);
     types.put("yahoo", YahooAdapter::new);
     types.put("alphavantage", AlphaVantageAdapter::new);
+    types.put("krx", io.ndc.collector.source.krx.KrxAdapter::new);
     return Map.copyOf(types);
   }
 

@@ -78,10 +78,29 @@ public final class FixtureServer {
     return seen.stream().filter(s -> s.path().equals(path)).count();
   }
 
+  /** A script for requests to {@code path} whose query or form parameter {@code param} is {@code value}. */
+  public FixtureServer on(String path, String param, String value, Reply... replies) {
+    return on(path + "?" + param + "=" + value, replies);
+  }
+
   private void handle(HttpServerRequest request) {
-    seen.add(new Seen(request.path(), MultiMap.caseInsensitiveMultiMap().addAll(request.params()),
-        MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), System.currentTimeMillis()));
-    Deque<Reply> script = scripts.get(request.path());
+    if (request.method() == io.vertx.core.http.HttpMethod.POST) {
+      request.setExpectMultipart(true);
+    }
+    request.end().onComplete(ar -> answer(request));
+  }
+
+  private void answer(HttpServerRequest request) {
+    MultiMap params = MultiMap.caseInsensitiveMultiMap().addAll(request.params());
+    if (request.method() == io.vertx.core.http.HttpMethod.POST) {
+      params.addAll(request.formAttributes());
+    }
+    seen.add(new Seen(request.path(), params, MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), System.currentTimeMillis()));
+    Deque<Reply> script = null;
+    for (Map.Entry<String, String> p : params) {
+      script = script != null ? script : scripts.get(request.path() + "?" + p.getKey() + "=" + p.getValue());
+    }
+    script = script != null ? script : scripts.get(request.path());
     if (script == null || script.isEmpty()) {
       request.response().setStatusCode(404).end("no fixture for " + request.path());
       return;
