@@ -112,8 +112,9 @@ final class FeedRunner implements TradePipeline.Listener {
   /** Backfills the 1m bars of the gap from the source's history API and records the gap and its repair. */
   private void repairGap(Instant from, Instant to) {
     JsonObject gap = new JsonObject().put("from", from.toString()).put("to", to.toString());
-    FetchRequest request = new FetchRequest("", "1m", from.atOffset(ZoneOffset.UTC).toLocalDate(), to.atOffset(ZoneOffset.UTC).toLocalDate(),
-        collector.params());
+    // request dates are exchange-local: a day of margin on each side, then the rows are cut to the gap itself
+    FetchRequest request = new FetchRequest("", "1m", from.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1),
+        to.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1), collector.params());
     List<Future<Integer>> repairs = new ArrayList<>();
     List<String> symbols = collector.symbols().equals(List.of(Collector.ALL_SYMBOLS)) ? adapter.allSymbols() : collector.symbols();
     for (String symbol : symbols) {

@@ -2,6 +2,8 @@ package io.ndc.collector.source;
 
 import io.ndc.collector.source.alphavantage.AlphaVantageAdapter;
 import io.ndc.collector.source.csv.CsvAdapter;
+import io.ndc.collector.source.finnhub.FinnhubAdapter;
+import io.ndc.collector.source.krx.KrxAdapter;
 import io.ndc.collector.source.simulated.SimulatedAdapter;
 import io.ndc.collector.source.yahoo.YahooAdapter;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ public final class SourceTypes {
     types.put("csv", CsvAdapter::new);
     types.put("yahoo", YahooAdapter::new);
     types.put("alphavantage", AlphaVantageAdapter::new);
-    types.put("krx", io.ndc.collector.source.krx.KrxAdapter::new);
+    types.put("krx", KrxAdapter::new);
+    types.put("finnhub", FinnhubAdapter::new);
     return Map.copyOf(types);
   }
 
