@@ -32,6 +32,8 @@ public final class LiveFeedVerticle extends VerticleBase {
 
   private final Map<UUID, FeedRunner> running = new HashMap<>();
   private final Set<UUID> starting = new HashSet<>();
+  /** Collectors whose feed failed to start, as they were then, and when to try again (a changed collector retries at once). */
+  private final Map<UUID, Failed> failed = new HashMap<>();
   private CollectorStore collectors;
   private SourceStore sources;
   private Adapters adapters;
@@ -64,6 +66,9 @@ public final class LiveFeedVerticle extends VerticleBase {
     return Future.join(stops);
   }
 
+  private record Failed(Collector collector, long retryAtMillis) {
+  }
+
   private void reconcile() {
     if (reconciling || stopped) {
       return;
@@ -86,8 +91,12 @@ public final class LiveFeedVerticle extends VerticleBase {
         work.add(runner.stop());
       }
     }
+    failed.keySet().retainAll(wanted.keySet());
+    long now = System.currentTimeMillis();
     for (Collector c : live) {
-      if (!running.containsKey(c.id()) && !starting.contains(c.id())) {
+      Failed f = failed.get(c.id());
+      boolean waiting = f != null && f.collector().equals(c) && now < f.retryAtMillis();
+      if (!running.containsKey(c.id()) && !starting.contains(c.id()) && !waiting) {
         work.add(tryOwn(c));
       }
     }
@@ -101,6 +110,7 @@ public final class LiveFeedVerticle extends VerticleBase {
             .compose(definition -> {
               FeedRunner runner = new FeedRunner(vertx, collector, definition, adapters.adapter(definition), collectors, lock, node, settings);
               return runner.start().map(v -> {
+                failed.remove(collector.id());
                 running.put(collector.id(), runner);
                 LOG.info("live collector {} now runs on node {}", collector.id(), node);
                 return (Void) null;
@@ -108,6 +118,7 @@ public final class LiveFeedVerticle extends VerticleBase {
             })
             .onFailure(e -> {
               lock.release();
+              failed.put(collector.id(), new Failed(collector, System.currentTimeMillis() + settings.startRetryMs()));
               LOG.warn("live collector {} cannot start: {}", collector.id(), e.toString());
             }), noLock -> Future.<Void>succeededFuture())
         .onComplete(ar -> starting.remove(collector.id()))

@@ -4,7 +4,7 @@ import io.ndc.platform.config.ConfigPath;
 import io.vertx.core.json.JsonObject;
 
 /** Config {@code collector.live.*}. */
-record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBuffered, long writeTimeoutMs, long statusMs) {
+record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBuffered, long writeTimeoutMs, long statusMs, long startRetryMs) {
   static LiveSettings fromConfig(JsonObject config) {
     return new LiveSettings(
         ConfigPath.longValue(config, "collector.live.tick_ms", 1_000),
@@ -12,6 +12,7 @@ record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBuffere
         ConfigPath.integer(config, "collector.live.batch_size", 2_000),
         ConfigPath.integer(config, "collector.live.max_buffered", 200_000),
         ConfigPath.longValue(config, "collector.live.write_timeout_ms", 30_000),
-        ConfigPath.longValue(config, "collector.live.status_ms", 5_000));
+        ConfigPath.longValue(config, "collector.live.status_ms", 5_000),
+        ConfigPath.longValue(config, "collector.live.start_retry_ms", 60_000));
   }
 }
