@@ -18,7 +18,8 @@ final class SimulatedFeed implements LiveFeed {
   private final Vertx vertx;
   private final List<String> symbols;
   private final double[] prices;
-  private final double tradesPerTick;
+  private final double tradesPerSecond;
+  private long lastTickNanos = System.nanoTime();
   private final LiveFeed.Listener listener;
   private final SplittableRandom random;
   private final long timer;
@@ -28,7 +29,7 @@ final class SimulatedFeed implements LiveFeed {
     this.vertx = vertx;
     this.symbols = List.copyOf(symbols);
     this.listener = listener;
-    this.tradesPerTick = tradesPerSecond * TICK_MS / 1000.0;
+    this.tradesPerSecond = tradesPerSecond;
     this.random = walk.randomFor(String.join(",", symbols) + System.nanoTime());
     this.prices = new double[symbols.size()];
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -39,8 +40,12 @@ final class SimulatedFeed implements LiveFeed {
     this.timer = vertx.setPeriodic(TICK_MS, id -> tick());
   }
 
+  /** Trades owed for the time elapsed (a late timer catches up, by at most ten ticks' worth). */
   private void tick() {
-    owed += tradesPerTick;
+    long nowNanos = System.nanoTime();
+    double elapsedSeconds = Math.min(10 * TICK_MS / 1000.0, (nowNanos - lastTickNanos) / 1e9);
+    lastTickNanos = nowNanos;
+    owed += tradesPerSecond * elapsedSeconds;
     int count = (int) owed;
     owed -= count;
     long now = System.currentTimeMillis();
