@@ -103,6 +103,10 @@ public final class JobRunner {
             return adapter.historyBars(new FetchRequest(symbol, collector.interval(), start, to, collector.params()))
                 .compose(rows -> ingest(Dataset.BARS, collector, rows));
           });
+      case INSTRUMENTS -> adapter.instrument(symbol).compose(instrument -> vertx.eventBus()
+          .<JsonObject>request(StorageAddresses.INSTRUMENTS_UPSERT, new JsonObject().put("instruments", new JsonArray().add(instrument)),
+              new DeliveryOptions().setSendTimeout(ingestTimeoutMs))
+          .map(reply -> RowCounts.fromReply(reply.body())));
       case TRADING_TRENDS -> adapter.tradingTrends(new FetchRequest(symbol, collector.interval(), from, to, collector.params()))
           .compose(rows -> ingest(Dataset.TRADING_TRENDS, collector, rows));
       default -> Future.failedFuture(SourceFailure.rejected("dataset " + collector.dataset().id() + " is not collected by jobs"

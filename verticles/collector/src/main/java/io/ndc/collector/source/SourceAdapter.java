@@ -24,6 +24,11 @@ public interface SourceAdapter {
     return unsupported(Capability.TRADING_TRENDS);
   }
 
+  /** Instrument reference data {@code {"symbol","name","market","sector","industry","currency"}} for one symbol. */
+  default Future<JsonObject> instrument(String symbol) {
+    return unsupported(Capability.INSTRUMENTS);
+  }
+
   /** Live trades for the symbols, pushed to the listener until the feed is closed. */
   default LiveFeed openFeed(List<String> symbols, LiveFeed.Listener listener) {
     throw SourceFailure.rejected("this source has no live trades");

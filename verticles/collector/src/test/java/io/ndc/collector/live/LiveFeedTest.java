@@ -86,6 +86,12 @@ class LiveFeedTest {
         assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, symbol)).as(symbol).hasSizeBetween(250, 265);
       }
     }, Duration.ofSeconds(20));
+    CollectorHarness.eventually(() -> assertThat(h.storage.rows(StorageAddresses.INSTRUMENTS_UPSERT, "005930")).singleElement()
+        .satisfies(i -> {
+          assertThat(i.getString("name")).isEqualTo("Samsung Electronics");
+          assertThat(i.getString("market")).isEqualTo("KOSPI");
+          assertThat(i.getString("currency")).isEqualTo("KRW");
+        }), Duration.ofSeconds(10));
     JsonObject jobs = h.request(CollectorAddresses.JOBS_LIST, new JsonObject().put("collector_id", DemoSetupVerticle.HISTORY_COLLECTOR.toString()));
     assertThat(jobs.getJsonArray("items").getJsonObject(0).getString("status")).isEqualTo("succeeded");
     await(consumer.unregister());

@@ -22,6 +22,8 @@ public final class FakeStorage {
     return Future.all(
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.BARS_INGEST, m -> m.reply(record(StorageAddresses.BARS_INGEST, m.body(), "rows"))).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.TRADES_INGEST, m -> m.reply(record(StorageAddresses.TRADES_INGEST, m.body(), "trades"))).completion(),
+        vertx.eventBus().<JsonObject>consumer(StorageAddresses.INSTRUMENTS_UPSERT,
+            m -> m.reply(record(StorageAddresses.INSTRUMENTS_UPSERT, m.body(), "instruments"))).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.BARS_LAST, m -> {
           String key = m.body().getString("symbol") + "/" + m.body().getString("interval");
           m.reply(m.body().copy().put("last", last.get(key)));
@@ -44,7 +46,8 @@ public final class FakeStorage {
 
   /** Every row sent to an address for a symbol. */
   public List<JsonObject> rows(String address, String symbol) {
-    String field = address.equals(StorageAddresses.TRADES_INGEST) ? "trades" : "rows";
+    String field = address.equals(StorageAddresses.TRADES_INGEST) ? "trades"
+        : address.equals(StorageAddresses.INSTRUMENTS_UPSERT) ? "instruments" : "rows";
     return requests(address).stream()
         .flatMap(body -> body.getJsonArray(field).stream().map(JsonObject.class::cast))
         .filter(row -> symbol.equals(row.getString("symbol")))

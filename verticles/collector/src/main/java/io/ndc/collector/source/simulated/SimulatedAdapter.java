@@ -75,6 +75,20 @@ public final class SimulatedAdapter implements SourceAdapter {
     return context.vertx().executeBlocking(() -> walk.dailyBars(request.symbol(), request.from(), request.to()), false);
   }
 
+  /**
+   * Instruments come from param {@code instruments} ({@code {"AAPL":{"name":...,"market":...}}}) where given, else a
+   * generic simulated instrument.
+   */
+  @Override
+  public Future<JsonObject> instrument(String symbol) {
+    if (!symbols.contains(symbol)) {
+      return Future.failedFuture(SourceFailure.rejected("the simulated source has no symbol " + symbol));
+    }
+    JsonObject given = context.definition().params().getJsonObject("instruments", new JsonObject()).getJsonObject(symbol, new JsonObject());
+    return Future.succeededFuture(new JsonObject().put("symbol", symbol).put("name", "Simulated " + symbol).put("market", "SIM")
+        .putNull("sector").putNull("industry").put("currency", "USD").mergeIn(given).put("symbol", symbol));
+  }
+
   @Override
   public LiveFeed openFeed(List<String> wanted, LiveFeed.Listener listener) {
     for (String symbol : wanted) {
