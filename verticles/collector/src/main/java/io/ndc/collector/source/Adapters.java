@@ -11,9 +11,11 @@ public final class Adapters {
   private final Vertx vertx;
   private final WebClient client;
   private final long timeoutMs;
+  private final JsonObject config;
 
   public Adapters(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
+    this.config = config;
     this.client = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("ndc-collector")
         .setConnectTimeout(ConfigPath.integer(config, "collector.http.connect_timeout_ms", 5000))
@@ -24,7 +26,7 @@ public final class Adapters {
   public SourceAdapter adapter(SourceDefinition definition) {
     SourceHttp http = new SourceHttp(client, SourceHttp.breaker(vertx, definition.id()), quota(definition),
         SourceStatus.of(definition.id()), timeoutMs);
-    return SourceTypes.create(new SourceContext(vertx, definition, http));
+    return SourceTypes.create(new SourceContext(vertx, definition, http, config));
   }
 
   public SourceQuota quota(SourceDefinition definition) {

@@ -179,9 +179,14 @@ class JobPipelineTest {
   }
 
   @Test
-  void aCsvFileIsCollected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Files.writeString(dir.resolve("TSLA.csv"), FixtureServer.read("csv/aapl.us.csv"));
-    source("csv-files", "csv", dir.resolve("{symbol}.csv").toString(), new JsonObject());
+  void aCsvFileIsCollectedFromTheCsvDirectoryAndNowhereElse() throws Exception {
+    java.nio.file.Files.writeString(h.csvDir.resolve("TSLA.csv"), FixtureServer.read("csv/aapl.us.csv"));
+    Failure outside = h.failure(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "csv-etc").put("type", "csv")
+        .put("base_url", "/etc/{symbol}"));
+    assertThat(outside.getMessage()).contains("collector.csv.dir");
+    assertThat(h.failure(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "csv-up").put("type", "csv")
+        .put("base_url", "../../{symbol}.csv")).getMessage()).contains("outside");
+    source("csv-files", "csv", "{symbol}.csv", new JsonObject());
     JsonObject job = h.awaitFinished(run(collector("csv-files", List.of("TSLA"), "2024-01-01", "2024-01-31")));
     assertThat(job.getString("status")).isEqualTo("succeeded");
     assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "TSLA")).hasSize(3);

@@ -29,13 +29,21 @@ public final class CollectorHarness implements AutoCloseable {
   public final FixtureServer vendor = new FixtureServer();
   public final List<JsonObject> jobEvents = new CopyOnWriteArrayList<>();
   public final JsonObject config;
+  /** Where csv sources of this harness may read files ({@code collector.csv.dir}). */
+  public final java.nio.file.Path csvDir;
   private final String database;
 
   public CollectorHarness(String prefix, JsonObject overrides) {
     database = TestConfig.uniqueDatabase(prefix);
     config = TestConfig.forDatabase(database);
+    try {
+      csvDir = java.nio.file.Files.createTempDirectory("ndc-csv");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     config.put("collector", new JsonObject()
         .put("queue_prefix", "test." + database)
+        .put("csv", new JsonObject().put("dir", csvDir.toString()))
         .put("retry", new JsonObject().put("max_attempts", 3).put("first_delay_ms", 200).put("multiplier", 4).put("max_delay_ms", 5_000))
         .put("throttle", new JsonObject().put("wait_ms", 100).put("max_waits", 20))
         .put("http", new JsonObject().put("timeout_ms", 5_000))
@@ -131,6 +139,11 @@ public final class CollectorHarness implements AutoCloseable {
       await(vendor.stop());
       await(vertx.close());
       TestConfig.dropDatabase(database);
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(csvDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 }

@@ -59,7 +59,7 @@ public final class CsvBarParser {
         }
       }
       if (!missing.isEmpty()) {
-        throw SourceFailure.rejected("the CSV for " + symbol + " lacks columns " + missing + " (header " + parser.getHeaderNames() + ")");
+        throw SourceFailure.rejected("the CSV for " + symbol + " lacks columns " + missing);
       }
       List<JsonObject> rows = new ArrayList<>();
       for (CSVRecord record : parser) {
