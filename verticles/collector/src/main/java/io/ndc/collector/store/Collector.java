@@ -38,6 +38,9 @@ public record Collector(UUID id, String sourceId, Dataset dataset, List<String> 
     if (start != null && end != null && start.isAfter(end)) {
       throw new IllegalArgumentException("start_date must not be after end_date");
     }
+    if (!live && dataset == Dataset.TRADES) {
+      throw new IllegalArgumentException("trades are collected by live collectors only: set \"live\": true");
+    }
     if (live && dataset != Dataset.TRADES && dataset != Dataset.BARS) {
       throw new IllegalArgumentException("a live collector collects trades (and their 1m bars); dataset " + dataset.id() + " cannot be live");
     }

@@ -34,6 +34,7 @@ class CronScheduleTest {
     assertThat(collector.symbols()).containsExactly("AAPL", "005930");
     assertThat(collector.interval()).isEqualTo("daily");
     assertThatThrownBy(() -> Collector.fromRequest(id, ok.copy().put("dataset", "quotes"))).hasMessageContaining("unknown dataset");
+    assertThatThrownBy(() -> Collector.fromRequest(id, ok.copy().put("dataset", "trades"))).hasMessageContaining("live");
     assertThatThrownBy(() -> Collector.fromRequest(id, ok.copy().put("interval", "2m"))).hasMessageContaining("unknown interval");
     assertThatThrownBy(() -> Collector.fromRequest(id, ok.copy().put("symbols", new JsonArray().add("*")))).hasMessageContaining("live collectors only");
     assertThatThrownBy(() -> Collector.fromRequest(id, ok.copy().put("symbols", new JsonArray().add("A B")))).hasMessageContaining("invalid symbols");
