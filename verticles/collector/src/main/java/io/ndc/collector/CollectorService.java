@@ -1,11 +1,18 @@
 package io.ndc.collector;
 
+import io.ndc.collector.api.CollectionApiVerticle;
+import io.ndc.collector.demo.DemoSetupVerticle;
+import io.ndc.collector.jobs.JobWorkerVerticle;
+import io.ndc.collector.live.LiveFeedVerticle;
+import io.ndc.collector.schedule.SchedulerVerticle;
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Dependency;
+import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.service.ServiceEntry;
+import io.vertx.core.Future;
 import java.util.List;
 
-/** Entry deployable of the collector service. */
+/** Entry deployable of the collector service: REST handlers, job workers, live feeds, the scheduler, the demo. */
 public final class CollectorService extends ServiceEntry {
 
   @Override
@@ -21,5 +28,14 @@ public final class CollectorService extends ServiceEntry {
   @Override
   protected String schema() {
     return "collector";
+  }
+
+  @Override
+  protected Future<?> deployComponents() {
+    Future<?> core = deploy(CollectionApiVerticle::new)
+        .compose(v -> deploy(JobWorkerVerticle::new, ConfigPath.integer(config(), "collector.workers", 1)))
+        .compose(v -> deploy(LiveFeedVerticle::new))
+        .compose(v -> deploy(SchedulerVerticle::new));
+    return ConfigPath.bool(config(), "demo", false) ? core.compose(v -> deploy(DemoSetupVerticle::new)) : core;
   }
 }

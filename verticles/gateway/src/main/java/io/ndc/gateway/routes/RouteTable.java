@@ -14,6 +14,7 @@ public final class RouteTable {
     rows.addAll(SystemRoutes.rows());
     rows.addAll(AuthRoutes.rows());
     rows.addAll(StocksRoutes.rows());
+    rows.addAll(CollectionRoutes.rows());
     return List.copyOf(rows);
   }
 }

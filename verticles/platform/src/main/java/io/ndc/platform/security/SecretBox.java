@@ -140,4 +140,17 @@ public final class SecretBox {
   public String openString(byte[] sealed, String context) {
     return new String(open(sealed, context), StandardCharsets.UTF_8);
   }
+
+  /** For text columns: the sealed form in base64. */
+  public String sealText(String plaintext, String context) {
+    return Base64.getEncoder().encodeToString(seal(plaintext, context));
+  }
+
+  public String openText(String sealedBase64, String context) {
+    try {
+      return openString(Base64.getDecoder().decode(sealedBase64), context);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a sealed secret", e);
+    }
+  }
 }

@@ -40,4 +40,14 @@ class SecretBoxTest {
     assertThatThrownBy(() -> SecretBox.fromConfig(new JsonObject().put("profile", "prod")))
         .hasMessageContaining("NDC_SECRET_KEY");
   }
+
+  @org.junit.jupiter.api.Test
+  void textFormRoundTripsAndIsBoundToItsContext() {
+    SecretBox box = new SecretBox(new byte[32]);
+    String sealed = box.sealText("api-key-123", "source:yahoo-main");
+    org.assertj.core.api.Assertions.assertThat(sealed).doesNotContain("api-key-123");
+    org.assertj.core.api.Assertions.assertThat(box.openText(sealed, "source:yahoo-main")).isEqualTo("api-key-123");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> box.openText(sealed, "source:other"))
+        .isInstanceOf(IllegalStateException.class);
+  }
 }

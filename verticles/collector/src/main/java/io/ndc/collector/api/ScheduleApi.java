@@ -1,0 +1,40 @@
+package io.ndc.collector.api;
+
+import io.ndc.collector.store.CronSchedule;
+import io.ndc.collector.store.Page;
+import io.ndc.collector.store.ScheduleStore;
+import io.ndc.contract.Failure;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code GET,POST /schedules}, {@code DELETE /schedules/{id}}. */
+final class ScheduleApi {
+  private final ScheduleStore schedules;
+
+  ScheduleApi(ScheduleStore schedules) {
+    this.schedules = schedules;
+  }
+
+  Future<JsonObject> create(JsonObject body) {
+    UUID collectorId = Ids.required(body, "collector_id");
+    String timezone = body.getString("timezone", "UTC");
+    CronSchedule cron = CronSchedule.parse(body.getString("cron"), timezone);
+    return schedules.create(collectorId, body.getString("cron").trim(), timezone, cron.nextAfter(Instant.now()));
+  }
+
+  Future<JsonObject> list(JsonObject body) {
+    return schedules.list(Page.of(body));
+  }
+
+  Future<JsonObject> delete(JsonObject body) {
+    UUID id = Ids.required(body, "id");
+    return schedules.delete(id).map(deleted -> {
+      if (!deleted) {
+        throw Failure.notFound("no schedule " + id);
+      }
+      return new JsonObject().put("id", id.toString()).put("deleted", true);
+    });
+  }
+}

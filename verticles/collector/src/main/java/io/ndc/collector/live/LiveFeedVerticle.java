@@ -1,0 +1,143 @@
+package io.ndc.collector.live;
+
+import io.ndc.collector.source.Adapters;
+import io.ndc.collector.store.Collector;
+import io.ndc.collector.store.CollectorStore;
+import io.ndc.collector.store.SourceStore;
+import io.ndc.platform.clients.Postgres;
+import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.security.SecretBox;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs live collectors on this node. Every node reconciles periodically and when collectors change: it stops
+ * feeds whose collector is gone or changed, and tries (without waiting) the cluster lock of each live collector
+ * nobody runs. The lock holder runs the feed; when its node dies the cluster releases the lock and another node's
+ * next reconcile takes the feed over.
+ */
+public final class LiveFeedVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveFeedVerticle.class);
+  private static final long LOCK_TRY_MS = 50;
+
+  private final Map<UUID, FeedRunner> running = new HashMap<>();
+  private final Set<UUID> starting = new HashSet<>();
+  /** Collectors whose feed failed to start, as they were then, and when to try again (a changed collector retries at once). */
+  private final Map<UUID, Failed> failed = new HashMap<>();
+  private CollectorStore collectors;
+  private SourceStore sources;
+  private Adapters adapters;
+  private LiveSettings settings;
+  private String node;
+  private boolean reconciling;
+  private boolean stopped;
+
+  @Override
+  public Future<?> start() {
+    Pool pg = Postgres.pool(vertx, config(), "collector");
+    collectors = new CollectorStore(pg);
+    sources = new SourceStore(pg, SecretBox.fromConfig(config()));
+    adapters = new Adapters(vertx, config());
+    settings = LiveSettings.fromConfig(config());
+    node = ConfigPath.string(config(), "node.id", "node-" + UUID.randomUUID().toString().substring(0, 8));
+    vertx.setPeriodic(settings.reconcileMs(), id -> reconcile());
+    vertx.setPeriodic(settings.statusMs(), id -> reportStatus());
+    return vertx.eventBus().consumer(LiveFeeds.CHANGED, message -> reconcile()).completion()
+        .onSuccess(v -> reconcile());
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    List<Future<Void>> stops = new ArrayList<>();
+    running.values().forEach(runner -> stops.add(runner.stop()));
+    running.clear();
+    adapters.close();
+    return Future.join(stops);
+  }
+
+  private record Failed(Collector collector, long retryAtMillis) {
+  }
+
+  private void reconcile() {
+    if (reconciling || stopped) {
+      return;
+    }
+    reconciling = true;
+    collectors.live()
+        .compose(this::apply)
+        .onFailure(e -> LOG.warn("live feed reconcile failed: {}", e.toString()))
+        .onComplete(ar -> reconciling = false);
+  }
+
+  private Future<Void> apply(List<Collector> live) {
+    Map<UUID, Collector> wanted = new HashMap<>();
+    live.forEach(c -> wanted.put(c.id(), c));
+    List<Future<Void>> work = new ArrayList<>();
+    for (FeedRunner runner : new ArrayList<>(running.values())) {
+      Collector now = wanted.get(runner.collector().id());
+      if (now == null || !now.equals(runner.collector())) {
+        running.remove(runner.collector().id());
+        work.add(runner.stop());
+      }
+    }
+    failed.keySet().retainAll(wanted.keySet());
+    long now = System.currentTimeMillis();
+    for (Collector c : live) {
+      Failed f = failed.get(c.id());
+      boolean waiting = f != null && f.collector().equals(c) && now < f.retryAtMillis();
+      if (!running.containsKey(c.id()) && !starting.contains(c.id()) && !waiting) {
+        work.add(tryOwn(c));
+      }
+    }
+    return Future.join(work).mapEmpty();
+  }
+
+  private Future<Void> tryOwn(Collector collector) {
+    starting.add(collector.id());
+    return vertx.sharedData().getLockWithTimeout(LiveFeeds.lockName(collector.id()), LOCK_TRY_MS)
+        .compose(lock -> sources.definition(collector.sourceId())
+            .compose(definition -> {
+              FeedRunner runner = new FeedRunner(vertx, collector, definition, adapters.adapter(definition), collectors, lock, node, settings);
+              return runner.start().map(v -> {
+                failed.remove(collector.id());
+                running.put(collector.id(), runner);
+                LOG.info("live collector {} now runs on node {}", collector.id(), node);
+                return (Void) null;
+              });
+            })
+            .onFailure(e -> {
+              lock.release();
+              failed.put(collector.id(), new Failed(collector, System.currentTimeMillis() + settings.startRetryMs()));
+              LOG.warn("live collector {} cannot start: {}", collector.id(), e.toString());
+            }), noLock -> Future.<Void>succeededFuture())
+        .onComplete(ar -> starting.remove(collector.id()))
+        .recover(e -> Future.succeededFuture());
+  }
+
+  private void reportStatus() {
+    Set<String> reported = new HashSet<>();
+    for (FeedRunner runner : running.values()) {
+      if (reported.add(runner.sourceId())) {
+        sources.recordStatus(runner.sourceId(), runner.status().lastMessageMillis(), runner.status().reconnects())
+            .onFailure(e -> LOG.debug("cannot record status of source {}: {}", runner.sourceId(), e.toString()));
+      }
+    }
+  }
+
+  /** Live collectors running here (for tests and health). */
+  public int runningFeeds() {
+    return running.size();
+  }
+
+}

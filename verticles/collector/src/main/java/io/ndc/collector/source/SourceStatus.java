@@ -1,0 +1,68 @@
+package io.ndc.collector.source;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.ndc.platform.metrics.Metrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What this node saw of a source: time of its last message (freshness) and reconnects of its live feed, exported as
+ * {@code ndc_source_freshness_seconds} and {@code ndc_source_reconnects_total}. The feed owner also writes them to
+ * the {@code sources} table so {@code GET /sources} shows them from any node.
+ */
+public final class SourceStatus {
+  private static final Map<String, SourceStatus> BY_SOURCE = new ConcurrentHashMap<>();
+
+  private final AtomicLong lastMessageMillis = new AtomicLong();
+  private final AtomicLong reconnects = new AtomicLong();
+  private final AtomicLong quotaUsed = new AtomicLong();
+  private final Counter reconnectCounter;
+
+  private SourceStatus(String sourceId) {
+    Gauge.builder("ndc_source_freshness_seconds", this, SourceStatus::freshnessSeconds)
+        .description("seconds since the source's last message (NaN before the first)")
+        .tag("source", sourceId)
+        .register(Metrics.registry());
+    Gauge.builder("ndc_source_quota_used", quotaUsed, AtomicLong::get)
+        .description("requests this minute against the source's cluster-wide quota, as last seen by this node")
+        .tag("source", sourceId)
+        .register(Metrics.registry());
+    reconnectCounter = Counter.builder("ndc_source_reconnects_total")
+        .description("live feed reconnects of the source")
+        .tag("source", sourceId)
+        .register(Metrics.registry());
+  }
+
+  public static SourceStatus of(String sourceId) {
+    return BY_SOURCE.computeIfAbsent(sourceId, SourceStatus::new);
+  }
+
+  public void messageReceived() {
+    lastMessageMillis.set(System.currentTimeMillis());
+  }
+
+  public void reconnected() {
+    reconnects.incrementAndGet();
+    reconnectCounter.increment();
+  }
+
+  public void quotaUsed(long used) {
+    quotaUsed.set(used);
+  }
+
+  /** Epoch millis of the last message, 0 when none yet. */
+  public long lastMessageMillis() {
+    return lastMessageMillis.get();
+  }
+
+  public long reconnects() {
+    return reconnects.get();
+  }
+
+  private double freshnessSeconds() {
+    long last = lastMessageMillis.get();
+    return last == 0 ? Double.NaN : (System.currentTimeMillis() - last) / 1000.0;
+  }
+}

@@ -1,0 +1,99 @@
+package io.ndc.collector.live;
+
+import static io.ndc.collector.testing.CollectorHarness.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ndc.collector.demo.DemoSetupVerticle;
+import io.ndc.collector.testing.CollectorHarness;
+import io.ndc.contract.MarketAddresses;
+import io.ndc.contract.collector.CollectorAddresses;
+import io.ndc.contract.storage.StorageAddresses;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Live feeds inside one node: the simulated source, the demo setup, publication, 1m bars and batched writes. */
+class LiveFeedTest {
+  private static CollectorHarness h;
+
+  @BeforeAll
+  static void start() {
+    h = new CollectorHarness("collector_live", new JsonObject().put("demo", true)
+        .put("collector", new JsonObject().put("demo", new JsonObject().put("trades_per_second_per_symbol", 20))));
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  @Test
+  void aLiveSimulatedCollectorPublishesSequencedTradesAndBarsAndStopsWhenDeleted() {
+    h.request(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "sim").put("type", "simulated")
+        .put("symbols", new JsonArray().add("AAA").add("BBB")).put("trades_per_second", 200).put("seed", 7));
+    List<JsonObject> trades = new CopyOnWriteArrayList<>();
+    List<JsonObject> bars = new CopyOnWriteArrayList<>();
+    MessageConsumer<JsonObject> tradeConsumer = h.vertx.eventBus().consumer(MarketAddresses.trade("AAA"), m -> trades.add(m.body()));
+    MessageConsumer<JsonObject> barConsumer = h.vertx.eventBus().consumer(MarketAddresses.bar("1m", "AAA"), m -> bars.add(m.body()));
+    await(tradeConsumer.completion());
+    await(barConsumer.completion());
+
+    String id = h.request(CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "sim").put("live", true)
+        .put("symbols", new JsonArray().add("*"))).getString("id");
+
+    CollectorHarness.eventually(() -> assertThat(trades).hasSizeGreaterThan(30), Duration.ofSeconds(10));
+    JsonObject trade = trades.get(0);
+    assertThat(trade.fieldNames()).containsExactlyInAnyOrder("type", "symbol", "price", "size", "ts", "seq");
+    assertThat(trade.getString("type")).isEqualTo("trade");
+    assertThat(trade.getString("symbol")).isEqualTo("AAA");
+    List<Long> seqs = trades.stream().map(t -> t.getLong("seq")).toList();
+    assertThat(seqs).isSorted().doesNotHaveDuplicates();
+    CollectorHarness.eventually(() -> assertThat(bars).isNotEmpty(), Duration.ofSeconds(5));
+    assertThat(bars.get(0).getString("interval")).isEqualTo("1m");
+    assertThat(bars.get(0).getString("type")).isEqualTo("bar");
+    assertThat(bars.get(0).containsKey("final")).isTrue();
+    CollectorHarness.eventually(() -> assertThat(h.storage.rows(StorageAddresses.TRADES_INGEST, "BBB")).hasSizeGreaterThan(10),
+        Duration.ofSeconds(5));
+    assertThat(h.storage.requests(StorageAddresses.TRADES_INGEST)).anySatisfy(b -> assertThat(b.getString("source")).isEqualTo("sim"));
+
+    JsonObject status = h.request(CollectorAddresses.SOURCES_LIST, new JsonObject()).getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(s -> s.getString("id").equals("sim")).findFirst().orElseThrow();
+    assertThat(status.getDouble("freshness_s")).isNotNull();
+
+    h.request(CollectorAddresses.COLLECTORS_DELETE, new JsonObject().put("id", id));
+    CollectorHarness.sleep(1_000);
+    int after = trades.size();
+    CollectorHarness.sleep(1_000);
+    assertThat(trades).hasSize(after);
+    await(tradeConsumer.unregister());
+    await(barConsumer.unregister());
+  }
+
+  @Test
+  void theDemoRunsLiveTradesForItsSymbolsAndIngestsAYearOfDailyHistory() {
+    List<JsonObject> trades = new CopyOnWriteArrayList<>();
+    MessageConsumer<JsonObject> consumer = h.vertx.eventBus().consumer(MarketAddresses.trade("005930"), m -> trades.add(m.body()));
+    await(consumer.completion());
+    CollectorHarness.eventually(() -> assertThat(trades).isNotEmpty(), Duration.ofSeconds(10));
+    CollectorHarness.eventually(() -> {
+      for (String symbol : DemoSetupVerticle.SYMBOLS) {
+        assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, symbol)).as(symbol).hasSizeBetween(250, 265);
+      }
+    }, Duration.ofSeconds(20));
+    CollectorHarness.eventually(() -> assertThat(h.storage.rows(StorageAddresses.INSTRUMENTS_UPSERT, "005930")).singleElement()
+        .satisfies(i -> {
+          assertThat(i.getString("name")).isEqualTo("Samsung Electronics");
+          assertThat(i.getString("market")).isEqualTo("KOSPI");
+          assertThat(i.getString("currency")).isEqualTo("KRW");
+        }), Duration.ofSeconds(10));
+    JsonObject jobs = h.request(CollectorAddresses.JOBS_LIST, new JsonObject().put("collector_id", DemoSetupVerticle.HISTORY_COLLECTOR.toString()));
+    assertThat(jobs.getJsonArray("items").getJsonObject(0).getString("status")).isEqualTo("succeeded");
+    await(consumer.unregister());
+  }
+}
