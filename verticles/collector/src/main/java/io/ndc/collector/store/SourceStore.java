@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 
 /** Table {@code sources}: API keys are sealed with {@link SecretBox} and only opened into a {@link SourceDefinition}. */
 public final class SourceStore {
-  static final String KEY_PURPOSE = "collector.source.api_key";
+  public static final String KEY_PURPOSE = "collector.source.api_key";
   private static final String COLUMNS = "id, type, base_url, api_key_sealed, quota_per_minute, params, last_message_at, reconnects, created_at, updated_at";
 
   private final Pool pg;

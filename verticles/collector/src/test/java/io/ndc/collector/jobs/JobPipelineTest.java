@@ -240,7 +240,9 @@ class JobPipelineTest {
     assertThat(listed.getString("breaker")).isEqualTo("closed");
     String stored = await(h.pg().query("SELECT api_key_sealed FROM sources WHERE id = 'av-secret'").execute())
         .iterator().next().getString(0);
-    assertThat(stored).startsWith("v1:").doesNotContain("sekret");
+    assertThat(stored).doesNotContain("sekret");
+    assertThat(io.ndc.platform.security.SecretBox.fromConfig(h.config).openText(stored, io.ndc.collector.store.SourceStore.KEY_PURPOSE))
+        .isEqualTo("sekret-key-123");
   }
 
   @Test

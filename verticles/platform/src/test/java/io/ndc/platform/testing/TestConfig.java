@@ -36,7 +36,9 @@ public final class TestConfig {
         .put("http", new JsonObject().put("port", 0).put("host", "127.0.0.1").put("body_limit_bytes", 1024 * 1024))
         .put("bridge", new JsonObject().put("port", 0))
         .put("bus", new JsonObject().put("timeout_ms", 5000))
-        .put("redis_prefix", database + ":");
+        .put("redis_prefix", database + ":")
+        // a key per test database, so no test writes a generated key file into the working directory
+        .put("security", new JsonObject().put("secret_key", "test secret key " + database));
   }
 
   public static void dropDatabase(String database) {
