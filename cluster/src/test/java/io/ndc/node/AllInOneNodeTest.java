@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 class AllInOneNodeTest {
   private static InProcessNode node;
 
+  private static String adminToken;
+
   @BeforeAll
   static void start() throws Exception {
     node = InProcessNode.startAll();
+    adminToken = node.adminToken();
   }
 
   @AfterAll
@@ -51,9 +54,10 @@ class AllInOneNodeTest {
   }
 
   @Test
-  void readyLineNamesEveryServiceAndThePort() {
+  void readyLineNamesEveryServiceAndThePorts() {
     assertThat(node.readyLine()).isEqualTo("NDC ready services=gateway,auth,collector,storage,analysis,notification http="
-        + node.httpPort() + " bridge=0 cluster=off");
+        + node.httpPort() + " bridge=" + node.bridgePort() + " cluster=off");
+    assertThat(node.bridgePort()).isPositive();
   }
 
   @Test
@@ -73,16 +77,18 @@ class AllInOneNodeTest {
   @Test
   void requestsReachTheirServiceThroughTheBusAndCarryARequestId() throws Exception {
     HttpResponse<Buffer> response = node.http().get("/api/v1/system/services/storage/node")
-        .putHeader("X-Request-Id", "test-req-42").send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        .bearerTokenAuthentication(adminToken).putHeader("X-Request-Id", "test-req-42").send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     assertThat(response.getHeader("X-Request-Id")).isEqualTo("test-req-42");
     assertThat(response.bodyAsJsonObject().getJsonObject("data").getString("service")).isEqualTo("storage");
     assertThat(get("/api/v1/system/services/notification").getHeader("X-Request-Id")).isNotBlank();
+    assertEnvelopeError(get("/api/v1/system/services/notification"), 401, "AUTHENTICATION_ERROR");
   }
 
   @Test
   void metricsArePrometheusTextWithVertxAndBreakerMeters() throws Exception {
-    get("/api/v1/system/services/auth/node");
+    node.http().get("/api/v1/system/services/auth/node").bearerTokenAuthentication(adminToken).send()
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     HttpResponse<Buffer> metrics = get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.getHeader("Content-Type")).startsWith("text/plain");
@@ -96,7 +102,7 @@ class AllInOneNodeTest {
     assertThat(openapi.statusCode()).isEqualTo(200);
     JsonObject paths = openapi.bodyAsJsonObject().getJsonObject("paths");
     for (var row : io.ndc.gateway.routes.RouteTable.all()) {
-      String path = row.fullPath().replaceAll(":([A-Za-z_]+)", "{$1}");
+      String path = row.fullPath(name -> "{" + name + "}");
       assertThat(paths.getJsonObject(path)).as(path).isNotNull();
       assertThat(paths.getJsonObject(path).getJsonObject(row.method().name().toLowerCase())).as(row.method() + " " + path).isNotNull();
     }
@@ -112,7 +118,17 @@ class AllInOneNodeTest {
   void unknownRoutesAndMethodsAnswerInTheEnvelope() throws Exception {
     assertEnvelopeError(get("/api/v1/no/such/thing"), 404, "RESOURCE_NOT_FOUND");
     assertEnvelopeError(get("/nothing-here"), 404, "RESOURCE_NOT_FOUND");
-    assertEnvelopeError(send(HttpMethod.DELETE, "/api/v1/system/services/storage", null, null), 405, "METHOD_NOT_ALLOWED");
+    assertEnvelopeError(send(HttpMethod.DELETE, "/api/v1/system/services/storage", null, null), 405, "VALIDATION_ERROR");
+  }
+
+  @Test
+  void malformedJsonAndWrongContentTypesAreRefusedInTheEnvelope() throws Exception {
+    assertEnvelopeError(send(HttpMethod.POST, "/api/v1/auth/login", Buffer.buffer("{\"email\": "), "application/json"),
+        400, "VALIDATION_ERROR");
+    assertEnvelopeError(send(HttpMethod.POST, "/api/v1/auth/login", Buffer.buffer("[1,2,3]"), "application/json"),
+        400, "VALIDATION_ERROR");
+    assertEnvelopeError(send(HttpMethod.POST, "/api/v1/auth/login", Buffer.buffer("email=a&password=b"),
+        "application/x-www-form-urlencoded"), 415, "VALIDATION_ERROR");
   }
 
   @Test

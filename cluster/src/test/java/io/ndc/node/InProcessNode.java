@@ -33,7 +33,9 @@ public final class InProcessNode implements AutoCloseable {
 
   public static InProcessNode start(List<ServiceName> services, JsonObject overrides) throws Exception {
     String database = TestConfig.uniqueDatabase("node");
-    JsonObject layer = TestConfig.forDatabase(database).mergeIn(overrides, true);
+    JsonObject layer = TestConfig.forDatabase(database)
+        .put("auth", new JsonObject().put("admin", new JsonObject().put("email", TestNode.ADMIN_EMAIL).put("password", TestNode.ADMIN_PASSWORD)))
+        .mergeIn(overrides, true);
     JsonObject config = NdcConfig.load(Path.of("../conf"), null, null, Map.of(), layer);
     NdcNode node = new NdcNode(config, services);
     String ready = node.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -58,6 +60,18 @@ public final class InProcessNode implements AutoCloseable {
 
   public int httpPort() {
     return (Integer) node.vertx().sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.HTTP_PORT_KEY);
+  }
+
+  public int bridgePort() {
+    return (Integer) node.vertx().sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.BRIDGE_PORT_KEY);
+  }
+
+  /** An access token of the bootstrap admin (needs the auth service on this node). */
+  public String adminToken() throws Exception {
+    var response = client.post("/api/v1/auth/login").sendJsonObject(new JsonObject()
+        .put("email", TestNode.ADMIN_EMAIL).put("password", TestNode.ADMIN_PASSWORD))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return response.bodyAsJsonObject().getJsonObject("data").getString("access_token");
   }
 
   public String database() {

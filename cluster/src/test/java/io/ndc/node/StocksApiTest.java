@@ -2,13 +2,9 @@ package io.ndc.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ndc.gateway.GatewayService;
-import io.ndc.gateway.HttpGatewayVerticle;
+import io.ndc.contract.ServiceName;
 import io.ndc.platform.testing.TestConfig;
-import io.ndc.storage.StorageService;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,25 +19,22 @@ import org.junit.jupiter.api.Test;
 
 /** The stocks and ingest REST API end to end: gateway route rows, the bus, the storage service, PostgreSQL. */
 class StocksApiTest {
-  private static Vertx vertx;
   private static String database;
+  private static TestNode node;
   private static WebClient client;
+  private static String operatorToken;
 
   @BeforeAll
   static void start() {
     database = TestConfig.uniqueDatabase("stocks_api");
-    JsonObject config = TestConfig.forDatabase(database)
-        .put("gateway", new JsonObject().put("ready_services", new JsonArray().add("gateway").add("storage")));
-    vertx = Vertx.vertx();
-    await(vertx.deployVerticle(new StorageService(), new DeploymentOptions().setConfig(config))
-        .compose(v -> vertx.deployVerticle(new GatewayService(), new DeploymentOptions().setConfig(config))));
-    int port = (Integer) vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.HTTP_PORT_KEY);
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    node = TestNode.start(TestNode.config(database), ServiceName.STORAGE);
+    client = WebClient.create(node.vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.port));
+    operatorToken = TestUsers.tokenFor(node, "operator");
   }
 
   @AfterAll
   static void stop() {
-    await(vertx.close());
+    node.close();
     TestConfig.dropDatabase(database);
   }
 
@@ -53,9 +46,9 @@ class StocksApiTest {
     }
   }
 
-  /** The one place a request gets its credentials (none while the gateway has no authentication). */
+  /** The one place a request gets its credentials: an operator may read and write everything here. */
   private static HttpRequest<Buffer> authorized(HttpRequest<Buffer> request) {
-    return request;
+    return request.bearerTokenAuthentication(operatorToken);
   }
 
   private static HttpResponse<Buffer> get(String uri) {
@@ -141,7 +134,7 @@ class StocksApiTest {
 
     JsonObject wrongType = error(await(authorized(client.post("/api/v1/prices:import?symbol=CSVX"))
         .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{}"))), 415);
-    assertThat(wrongType.getString("code")).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(wrongType.getString("code")).isEqualTo("VALIDATION_ERROR");
     assertThat(error(post("/api/v1/prices:batch", new JsonObject().put("interval", "7m").put("rows", new JsonArray())), 400)
         .getString("message")).contains("unknown interval");
   }

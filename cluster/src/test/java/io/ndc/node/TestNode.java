@@ -1,6 +1,7 @@
 package io.ndc.node;
 
 import io.ndc.auth.AuthService;
+import io.ndc.contract.ServiceName;
 import io.ndc.gateway.GatewayService;
 import io.ndc.gateway.HttpGatewayVerticle;
 import io.ndc.platform.testing.TestConfig;
@@ -28,10 +29,13 @@ public final class TestNode implements AutoCloseable {
   public final int port;
   public final JsonObject config;
 
-  private TestNode(Vertx vertx, JsonObject config) {
+  private TestNode(Vertx vertx, JsonObject config, ServiceName... backends) {
     this.vertx = vertx;
     this.config = config;
     vertx.deployVerticle(new AuthService(), new DeploymentOptions().setConfig(config)).await();
+    for (ServiceName backend : backends) {
+      vertx.deployVerticle(ServiceCatalog.entry(backend), new DeploymentOptions().setConfig(config)).await();
+    }
     vertx.deployVerticle(new GatewayService(), new DeploymentOptions().setConfig(config)).await();
     this.port = (Integer) vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.HTTP_PORT_KEY);
     this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
@@ -48,6 +52,16 @@ public final class TestNode implements AutoCloseable {
 
   public static TestNode start(JsonObject config) {
     return new TestNode(Vertx.vertx(), config);
+  }
+
+  /** Auth and gateway plus the given back-end services, all in this JVM; readiness covers them all. */
+  public static TestNode start(JsonObject config, ServiceName... backends) {
+    JsonArray ready = new JsonArray().add("gateway").add("auth");
+    for (ServiceName backend : backends) {
+      ready.add(backend.id());
+    }
+    config.put("gateway", config.getJsonObject("gateway", new JsonObject()).put("ready_services", ready));
+    return new TestNode(Vertx.vertx(), config, backends);
   }
 
   public HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {

@@ -32,6 +32,7 @@ class TwoNodeClusterIT {
     Map<String, String> env = new HashMap<>();
     env.put("NDC_PG_URL", TestConfig.PG_SERVER + "/" + DB);
     env.put("NDC__node__id", nodeId);
+    env.put("NDC_ADMIN_PASSWORD", "cluster-admin-pw");
     return env;
   }
 
@@ -40,9 +41,33 @@ class TwoNodeClusterIT {
         "--services", "auth,collector,storage,analysis,notification");
   }
 
+  private String token;
+
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Logs in as the bootstrap admin through the gateway on A (the auth service runs on B). */
+  private String login(int port) throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    HttpResponse<String> r;
+    do {
+      r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"admin@ndc.local\",\"password\":\"cluster-admin-pw\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } while (r.statusCode() != 200 && System.currentTimeMillis() < deadline && sleep(200));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body()).getJsonObject("data").getString("access_token");
+  }
+
+  private static boolean sleep(long ms) throws InterruptedException {
+    Thread.sleep(ms);
+    return true;
   }
 
   private HttpResponse<String> pollUntil(int port, String path, int status, long timeoutMs) throws Exception {
@@ -65,6 +90,7 @@ class TwoNodeClusterIT {
       assertThat(a.readyLine()).contains("services=gateway ", "cluster=on");
       assertThat(b.readyLine()).contains("http=- bridge=-", "cluster=on");
       int port = a.httpPort();
+      token = login(port);
 
       HttpResponse<String> served = pollUntil(port, "/api/v1/system/services/storage/node", 200, 20_000);
       assertThat(served.statusCode()).as(served.body()).isEqualTo(200);

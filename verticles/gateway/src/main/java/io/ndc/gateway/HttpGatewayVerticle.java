@@ -174,8 +174,8 @@ public final class HttpGatewayVerticle extends VerticleBase {
     });
     router.errorHandler(404, ctx -> Envelope.error(ctx, ErrorCode.RESOURCE_NOT_FOUND,
         "no route for " + ctx.request().method() + " " + ctx.request().path()));
-    router.errorHandler(405, ctx -> Envelope.error(ctx, ErrorCode.METHOD_NOT_ALLOWED,
-        "method " + ctx.request().method() + " is not allowed on " + ctx.request().path()));
+    router.errorHandler(405, ctx -> Envelope.error(ctx, new Failure(405, ErrorCode.VALIDATION_ERROR,
+        "method " + ctx.request().method() + " is not allowed on " + ctx.request().path(), null)));
   }
 
   private static String messageFor(int status) {

@@ -53,8 +53,8 @@ public final class RouteHandler implements Handler<RoutingContext> {
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase();
     if (!mediaType.equals(spec.consumes())) {
-      throw new Failure(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          "Content-Type must be " + spec.consumes() + (type == null ? " (none given)" : " (got " + type + ")"));
+      throw new Failure(415, ErrorCode.VALIDATION_ERROR,
+          "Content-Type must be " + spec.consumes() + (type == null ? " (none given)" : " (got " + type + ")"), null);
     }
   }
 

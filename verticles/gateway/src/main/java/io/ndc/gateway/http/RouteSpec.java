@@ -57,22 +57,38 @@ public record RouteSpec(
 
   /** The full path as a regex: parameters become named groups (one segment, no colon), the rest is literal. */
   public String pathRegex() {
+    String marker = "\u0000";
+    String withMarkers = fullPath(name -> marker + name + marker);
     StringBuilder regex = new StringBuilder();
-    String[] segments = fullPath().split("/", -1);
-    for (int i = 0; i < segments.length; i++) {
-      String segment = segments[i];
-      regex.append(i == 0 ? "" : "/");
-      if (segment.startsWith(":")) {
-        String[] parts = segment.substring(1).split(":", 2);
-        regex.append("(?<").append(parts[0]).append(">[^/:]+)");
-        if (parts.length == 2) {
-          regex.append(java.util.regex.Pattern.quote(":" + parts[1]));
-        }
-      } else if (!segment.isEmpty()) {
-        regex.append(java.util.regex.Pattern.quote(segment));
+    String[] parts = withMarkers.split(marker, -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (i % 2 == 1) {
+        regex.append("(?<").append(parts[i]).append(">[^/:]+)");
+      } else if (!parts[i].isEmpty()) {
+        regex.append(java.util.regex.Pattern.quote(parts[i]));
       }
     }
     return regex.toString();
+  }
+
+  /**
+   * The full path with each parameter replaced by {@code value} of its name; custom verbs ({@code :rollback}) stay.
+   * {@code name -> "{" + name + "}"} gives the OpenAPI form.
+   */
+  public String fullPath(java.util.function.Function<String, String> value) {
+    String[] segments = fullPath().split("/", -1);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < segments.length; i++) {
+      String segment = segments[i];
+      out.append(i == 0 ? "" : "/");
+      if (segment.startsWith(":")) {
+        String[] parts = segment.substring(1).split(":", 2);
+        out.append(value.apply(parts[0])).append(parts.length == 2 ? ":" + parts[1] : "");
+      } else {
+        out.append(segment);
+      }
+    }
+    return out.toString();
   }
 
   /** Fluent construction so each row reads as one line of intent. */

@@ -17,7 +17,7 @@ public final class OpenApiDocument {
     addOperational(paths);
     addStreaming(paths);
     for (RouteSpec route : routes) {
-      String path = toOpenApiPath(route.fullPath());
+      String path = route.fullPath(name -> "{" + name + "}");
       JsonObject item = paths.getJsonObject(path);
       if (item == null) {
         item = new JsonObject();
@@ -32,12 +32,6 @@ public final class OpenApiDocument {
                 + "{status, data} or {status, error:{code, message, details}}."))
         .put("paths", paths)
         .put("components", components());
-  }
-
-  static String toOpenApiPath(String vertxPath) {
-    // only a colon that starts a segment opens a parameter; "/prices:batch" and the ":rollback" of
-    // "/batches/:id:rollback" are custom verbs and stay literal
-    return vertxPath.replaceAll("(?<=/):([A-Za-z_][A-Za-z0-9_]*)", "{$1}");
   }
 
   private static JsonObject operation(RouteSpec route) {
