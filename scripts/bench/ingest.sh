@@ -64,4 +64,4 @@ awk -v n="$new_rate" -v a="$again_rate" -v c="$copy_rate" -v p="$p99" 'BEGIN {
   printf "psql \\copy reference:   %8d rows/s\n", c
   printf "ingest / copy:          %7.0f %% (target >= 50%%: %s)\n", 100 * n / c, n >= c / 2 ? "met" : "NOT met"
 }'
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2 " GB RAM"}'), $(date -u)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2 " GB RAM"}'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u)"

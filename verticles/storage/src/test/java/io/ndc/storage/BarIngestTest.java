@@ -182,6 +182,34 @@ class BarIngestTest {
     assertThat(mixed.getLong("n")).isZero();
   }
 
+  @Test
+  void twoConcurrentBatchesInsertingTheSameNewKeysEndAsOneInsertAndOneRevision() {
+    List<JsonObject> a = new ArrayList<>();
+    List<JsonObject> b = new ArrayList<>();
+    List<JsonObject> same = new ArrayList<>();
+    LocalDate day = LocalDate.of(2022, 1, 3);
+    for (int i = 0; i < 300; i++) {
+      a.add(bar("NEW" + (i % 3), day.plusDays(i).toString(), 10, 12, 9, 11.1, 100));
+      b.add(bar("NEW" + (i % 3), day.plusDays(i).toString(), 10, 12, 9, 11.2, 100));
+      same.add(bar("SAME" + (i % 3), day.plusDays(i).toString(), 10, 12, 9, 11, 100));
+    }
+    List<JsonObject> replies = new CopyOnWriteArrayList<>();
+    StorageHarness.await(Future.all(
+        storage.send(StorageAddresses.BARS_INGEST, batch("daily", a.toArray(JsonObject[]::new))).onSuccess(replies::add),
+        storage.send(StorageAddresses.BARS_INGEST, batch("daily", b.toArray(JsonObject[]::new))).onSuccess(replies::add)));
+    assertThat(replies.stream().mapToInt(r -> r.getInteger("accepted")).sum()).isEqualTo(300);
+    assertThat(replies.stream().mapToInt(r -> r.getInteger("revised")).sum()).isEqualTo(300);
+    assertThat(storage.sql("SELECT count(*) AS n FROM bar_versions WHERE symbol LIKE 'NEW%'").get(0).getLong("n"))
+        .isEqualTo(300);
+
+    List<JsonObject> twins = new CopyOnWriteArrayList<>();
+    StorageHarness.await(Future.all(
+        storage.send(StorageAddresses.BARS_INGEST, batch("daily", same.toArray(JsonObject[]::new))).onSuccess(twins::add),
+        storage.send(StorageAddresses.BARS_INGEST, batch("daily", same.toArray(JsonObject[]::new))).onSuccess(twins::add)));
+    assertThat(twins.stream().mapToInt(r -> r.getInteger("accepted")).sum()).isEqualTo(300);
+    assertThat(twins.stream().mapToInt(r -> r.getInteger("unchanged")).sum()).isEqualTo(300);
+  }
+
   private static JsonObject intraday(String symbol, Instant ts) {
     return new JsonObject().put("symbol", symbol).put("ts", ts.toString()).put("open", 1.0).put("high", 1.2)
         .put("low", 0.9).put("close", 1.1).put("volume", 10);

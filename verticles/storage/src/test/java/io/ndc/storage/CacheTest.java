@@ -84,6 +84,13 @@ class CacheTest {
     TreeSet<String> warm = cachedKeys();
     storage.call(StorageAddresses.BARS_INGEST, batch("daily", bar("MSFT", "2024-01-02", 10, 12, 9, 11, 1)));
     assertThat(cachedKeys()).isEqualTo(warm);
+
+    // an instrument edit forgets every cached answer of that symbol (they carry its name), and only those
+    storage.call(StorageAddresses.INSTRUMENTS_UPSERT, new JsonObject().put("symbol", "MSFT").put("name", "Microsoft Corp.")
+        .put("market", "NASDAQ"));
+    assertThat(cachedKeys().stream().filter(k -> k.startsWith("bars:MSFT") || k.equals("latest:MSFT"))).isEmpty();
+    assertThat(cachedKeys()).contains("bars:NVDA|daily|2024-01-01T00:00:00Z|2024-02-01T00:00:00Z", "latest:NVDA");
+    assertThat(prices("MSFT", "2024-01-01", "2024-01-31").getString("name")).isEqualTo("Microsoft Corp.");
   }
 
   @Test

@@ -78,7 +78,8 @@ public final class StorageHarness implements AutoCloseable {
 
   /** Runs the statements in one session; the rows of the last one as JSON objects (column label to value). */
   public List<JsonObject> sql(String... statements) {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", null);
+    try (Connection c = DriverManager.getConnection(
+        "jdbc:" + TestConfig.PG_SERVER.replace("postgresql://postgres@", "postgresql://") + "/" + database, "postgres", null);
         Statement s = c.createStatement()) {
       s.execute("SET search_path = market, public");
       for (int i = 0; i < statements.length - 1; i++) {

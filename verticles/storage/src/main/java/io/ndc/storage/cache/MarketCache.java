@@ -44,8 +44,9 @@ public final class MarketCache {
   private final LocalMap<String, String> pending;
 
   /**
-   * What one committed batch changed. {@code interval} null: no bars (only latest quotes); {@code from}/{@code to}
-   * null: the whole history of the symbols.
+   * What one committed batch changed. {@code interval} null with a range: no bars, only latest quotes (trades,
+   * trends, financials); {@code interval} and range null: every entry of the symbols (an instrument edit changes
+   * the name in every answer); {@code from}/{@code to} null: the whole history of the interval.
    */
   public record Invalidation(Collection<String> symbols, Interval interval, Instant from, Instant to) {
     JsonObject toJson() {
@@ -165,8 +166,11 @@ public final class MarketCache {
   /** Whether a cached query key ({@code bars:SYMBOL|interval|start|end}) can show rows of the change. */
   static boolean affected(String key, Invalidation change) {
     int at = key.indexOf("storage:bars:");
-    if (change.interval() == null || at < 0) {
+    if (at < 0) {
       return false;
+    }
+    if (change.interval() == null) {
+      return change.from() == null && change.to() == null;
     }
     String[] parts = key.substring(at + "storage:bars:".length()).split("\\|");
     Interval queried = Interval.parse(parts[1]);

@@ -23,9 +23,12 @@ import java.util.TreeSet;
  */
 public final class BarWriter {
   /**
-   * Per interval (its id is inlined so the planner prunes the list level): the stored row of each input key is
-   * looked up by a LATERAL index probe bounded by the batch's time range, so the plan stays a nested loop over the
-   * primary key of the partitions in range whatever the statistics of a table being loaded say.
+   * Per interval (its id is inlined so the planner prunes the list level). Each input row's stored values are
+   * looked up by a LATERAL primary-key probe bounded by the batch's time range, so the plan stays a nested loop
+   * whatever the statistics of a table being loaded say. Keys not stored yet go in a plain INSERT (a speculative
+   * ON CONFLICT insert costs about twice as much); a concurrent batch inserting the same key first makes it fail
+   * with a unique violation, and the whole statement is retried, then seeing that row. Rows whose values differ go
+   * through ON CONFLICT DO UPDATE, which re-checks the difference against the latest committed row.
    */
   private static final Map<Interval, BatchStatement> STATEMENTS = new EnumMap<>(Interval.class);
 
@@ -36,25 +39,34 @@ public final class BarWriter {
             input AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[],
                                            $6::float8[], $7::float8[], $8::float8[])
                       AS t(symbol, ts, open, high, low, close, volume, adj_close)),
-            fresh AS (SELECT i.* FROM input i
+            probe AS MATERIALIZED (
+                      SELECT i.*, b.open IS NOT NULL AS stored,
+                             (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
+                               IS DISTINCT FROM (i.open, i.high, i.low, i.close, i.volume, i.adj_close) AS differs
+                      FROM input i
                       LEFT JOIN LATERAL (SELECT b.open, b.high, b.low, b.close, b.volume, b.adj_close FROM bars b
-                                         WHERE b.symbol = i.symbol AND b.interval = '%s' AND b.ts = i.ts
-                                           AND b.ts BETWEEN $11 AND $12 LIMIT 1) b ON true
-                      WHERE b.open IS NULL
-                         OR (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
-                            IS DISTINCT FROM (i.open, i.high, i.low, i.close, i.volume, i.adj_close)),
-            up AS (INSERT INTO bars AS b (symbol, interval, ts, open, high, low, close, volume, adj_close, source,
-                                         version, batch_id, recorded_at)
-                   SELECT f.symbol, $9, f.ts, f.open, f.high, f.low, f.close, f.volume, f.adj_close, $10, 1, bid.id, now()
-                   FROM fresh f CROSS JOIN bid
-                   ON CONFLICT (symbol, interval, ts) DO UPDATE
-                     SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
-                         volume = EXCLUDED.volume, adj_close = EXCLUDED.adj_close, source = EXCLUDED.source,
-                         version = b.version + 1, batch_id = EXCLUDED.batch_id, recorded_at = EXCLUDED.recorded_at
-                     WHERE (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
-                           IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close,
-                                             EXCLUDED.volume, EXCLUDED.adj_close)
-                   RETURNING b.version = 1 AS inserted)""".formatted(interval.id()), 12));
+                                         WHERE b.symbol = i.symbol AND b.interval = '%1$s' AND b.ts = i.ts
+                                           AND b.ts BETWEEN $11 AND $12 LIMIT 1) b ON true),
+            ins AS (INSERT INTO bars (symbol, interval, ts, open, high, low, close, volume, adj_close, source, version,
+                                      batch_id, recorded_at)
+                    SELECT p.symbol, $9, p.ts, p.open, p.high, p.low, p.close, p.volume, p.adj_close, $10, 1,
+                           bid.id, now()
+                    FROM probe p CROSS JOIN bid WHERE NOT p.stored
+                    RETURNING true AS inserted),
+            upd AS (INSERT INTO bars AS b (symbol, interval, ts, open, high, low, close, volume, adj_close, source,
+                                           version, batch_id, recorded_at)
+                    SELECT p.symbol, $9, p.ts, p.open, p.high, p.low, p.close, p.volume, p.adj_close, $10, 1,
+                           bid.id, now()
+                    FROM probe p CROSS JOIN bid WHERE p.stored AND p.differs
+                    ON CONFLICT (symbol, interval, ts) DO UPDATE
+                      SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+                          volume = EXCLUDED.volume, adj_close = EXCLUDED.adj_close, source = EXCLUDED.source,
+                          version = b.version + 1, batch_id = EXCLUDED.batch_id, recorded_at = EXCLUDED.recorded_at
+                      WHERE (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
+                            IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close,
+                                              EXCLUDED.volume, EXCLUDED.adj_close)
+                    RETURNING b.version = 1 AS inserted),
+            up AS (SELECT inserted FROM ins UNION ALL SELECT inserted FROM upd)""".formatted(interval.id()), 12));
       }
     }
   }

@@ -71,9 +71,11 @@ public final class BatchStatement {
     return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  /** Failures worth one more try of the whole statement: a deadlock, a serialization failure, a partition dropped or
-   *  created concurrently. */
+  /**
+   * Failures worth one more try of the whole statement: a deadlock, a serialization failure, a key inserted
+   * concurrently (unique violation), a partition dropped or created concurrently.
+   */
   public static boolean retryable(Throwable error) {
-    return error instanceof PgException pg && Set.of("40P01", "40001", "23514", "42P01").contains(pg.getSqlState());
+    return error instanceof PgException pg && Set.of("40P01", "40001", "23505", "23514", "42P01").contains(pg.getSqlState());
   }
 }

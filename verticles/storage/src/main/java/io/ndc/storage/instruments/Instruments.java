@@ -102,11 +102,13 @@ public final class Instruments {
     for (String field : List.of("symbol", "name", "market", "sector", "industry", "currency")) {
       params.addValue(checked.stream().map(o -> o.getString(field)).toArray(String[]::new));
     }
-    return pg.preparedQuery(sql).execute(params).map(rows -> {
-      JsonArray items = new JsonArray();
-      rows.forEach(row -> items.add(instrument(row)));
-      return new JsonObject().put("items", items);
-    });
+    List<String> symbols = checked.stream().map(o -> o.getString("symbol")).toList();
+    return pg.preparedQuery(sql).execute(params)
+        .compose(rows -> cache.invalidate(new MarketCache.Invalidation(symbols, null, null, null)).map(v -> {
+          JsonArray items = new JsonArray();
+          rows.forEach(row -> items.add(instrument(row)));
+          return new JsonObject().put("items", items);
+        }));
   }
 
   private static JsonObject checked(JsonObject given, int index) {

@@ -70,7 +70,10 @@ public final class SeriesIngest {
     Instant now = Instant.now();
     for (int i = 0; i < rows.size(); i++) {
       Object value = rows.getValue(i);
-      JsonObject raw = value instanceof JsonObject o ? o : new JsonObject().put("value", value);
+      if (!(value instanceof JsonObject raw)) {
+        rejections.add(new Rejection(i + 1, null, "row is not a JSON object", new JsonObject().put("value", value)));
+        continue;
+      }
       try {
         Object[] row = read(raw, now);
         List<Object> key = key(row);
@@ -87,9 +90,6 @@ public final class SeriesIngest {
   }
 
   private Object[] read(JsonObject raw, Instant now) {
-    if (raw.containsKey("value") && raw.size() == 1) {
-      throw new IllegalArgumentException("row is not a JSON object");
-    }
     List<Column> columns = table.columns();
     Object[] row = new Object[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
