@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * drain (1001) close it.
  */
 final class StreamSession {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamSession.class);
   static final short CLOSE_UNAUTHENTICATED = 4001;
   static final short CLOSE_NO_HEARTBEAT = 4002;
   static final short CLOSE_TOO_MANY_CONNECTIONS = 4029;
@@ -132,6 +133,9 @@ final class StreamSession {
       }
     } catch (Failure f) {
       error(f.code(), f.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("stream frame '{}' of user {} failed", name, caller.userId(), e);
+      error(ErrorCode.INTERNAL_SERVER_ERROR, "internal error");
     }
   }
 
