@@ -112,6 +112,11 @@ public final class JobQueue {
     return client.basicAck(message.envelope().getDeliveryTag(), false);
   }
 
+  /** Gives a delivery back to the queue (its outcome could not be made durable; another try will redo it). */
+  public Future<Void> requeue(RabbitMQMessage message) {
+    return client.basicNack(message.envelope().getDeliveryTag(), false, true);
+  }
+
   public Future<Long> messageCount(String queue) {
     return client.messageCount(queue);
   }
