@@ -129,6 +129,25 @@ class JobPipelineTest {
   }
 
   @Test
+  void storageUnavailableIsRetriedAndOnlyTheSymbolsNotYetStoredGoOn() {
+    h.vendor.on("/v8/finance/chart/ST1", Reply.fixture("yahoo/aapl-daily.json"));
+    h.vendor.on("/v8/finance/chart/ST2", Reply.fixture("yahoo/aapl-daily.json"));
+    source("yahoo-storage", "yahoo", h.vendor.baseUrl(), new JsonObject());
+    String collectorId = collector("yahoo-storage", List.of("ST1", "ST2"), "2024-01-01", "2024-01-05");
+    h.storage.failBarBatches("ST2", 1); // ST1 is stored, then storage is briefly unavailable for ST2
+
+    JsonObject job = h.awaitFinished(run(collectorId));
+
+    assertThat(job.getString("status")).isEqualTo("succeeded");
+    assertThat(job.getInteger("attempts")).isEqualTo(2);
+    assertThat(job.getJsonObject("rows").getLong("accepted")).isEqualTo(6);
+    assertThat(h.vendor.count("/v8/finance/chart/ST1")).isEqualTo(1);
+    assertThat(h.vendor.count("/v8/finance/chart/ST2")).isEqualTo(2);
+    assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "ST1")).hasSize(3);
+    assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "ST2")).hasSize(3);
+  }
+
+  @Test
   void aThrottlingSourceMakesTheJobWaitWithoutBurningAttempts() {
     // three throttle answers in a row: with 3 attempts allowed the job would die if throttling burnt attempts
     h.vendor.on("/query", Reply.fixture("alphavantage/note.json"), Reply.fixture("alphavantage/information.json"),
