@@ -148,6 +148,27 @@ class JobPipelineTest {
   }
 
   @Test
+  void krxInvestorTrendsAndDailyPricesAreCollectedByJobs() {
+    h.vendor.on("/comm/bldAttendant/getJsonData.cmd", "askBid", "1", Reply.fixture("krx/investor-005930-sell.json"));
+    h.vendor.on("/comm/bldAttendant/getJsonData.cmd", "askBid", "2", Reply.fixture("krx/investor-005930-buy.json"));
+    h.vendor.on("/svc/apis/sto/stk_bydd_trd", "basDd", "20240104", Reply.fixture("krx/stk_bydd_trd-20240104.json"));
+    h.vendor.on("/svc/apis/sto/stk_bydd_trd", "basDd", "20240105", Reply.fixture("krx/stk_bydd_trd-20240105.json"));
+    source("krx", "krx", h.vendor.baseUrl(), new JsonObject().put("api_key", "krx-key").put("portal_url", h.vendor.baseUrl()));
+    String trends = h.request(CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "krx").put("dataset", "trading_trends")
+        .put("symbols", new JsonArray().add("005930")).put("start_date", "2024-01-04").put("end_date", "2024-01-05")).getString("id");
+    JsonObject trendJob = h.awaitFinished(run(trends));
+    assertThat(trendJob.getString("status")).isEqualTo("succeeded");
+    assertThat(trendJob.getJsonObject("rows").getLong("accepted")).isEqualTo(8);
+    assertThat(h.storage.rows(StorageAddresses.TRENDS_INGEST, "005930")).extracting(r -> r.getString("investor_type"))
+        .containsOnly("institution", "other_corporation", "individual", "foreign");
+
+    JsonObject priceJob = h.awaitFinished(run(collector("krx", List.of("005930", "000660"), "2024-01-04", "2024-01-05")));
+    assertThat(priceJob.getString("status")).isEqualTo("succeeded");
+    assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "000660")).extracting(r -> r.getString("date"))
+        .containsExactly("2024-01-04", "2024-01-05");
+  }
+
+  @Test
   void aThrottlingSourceMakesTheJobWaitWithoutBurningAttempts() {
     // three throttle answers in a row: with 3 attempts allowed the job would die if throttling burnt attempts
     h.vendor.on("/query", Reply.fixture("alphavantage/note.json"), Reply.fixture("alphavantage/information.json"),
