@@ -48,10 +48,6 @@ public final class JobQueue {
     return client.stop();
   }
 
-  public String jobsQueue() {
-    return jobs;
-  }
-
   public String deadQueue() {
     return dead;
   }

@@ -114,7 +114,7 @@ public final class JobWorkerVerticle extends VerticleBase {
       remaining.forEach(s -> list.add((String) s));
       return list;
     }
-    return collector.symbols().equals(List.of(Collector.ALL_SYMBOLS)) ? adapter.allSymbols() : collector.symbols();
+    return collector.symbolsFrom(adapter);
   }
 
   private Future<Void> settle(UUID jobId, JsonObject message, int attempt, JobRunner.Outcome outcome) {

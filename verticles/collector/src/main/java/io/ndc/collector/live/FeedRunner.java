@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class FeedRunner implements TradePipeline.Listener {
   /** Opens the source's feed; on failure the caller releases the lock. */
   Future<Void> start() {
     try {
-      List<String> symbols = collector.symbols().equals(List.of(Collector.ALL_SYMBOLS)) ? adapter.allSymbols() : collector.symbols();
+      List<String> symbols = collector.symbolsFrom(adapter);
       feed = adapter.openFeed(symbols, pipeline);
       record("owned", new JsonObject().put("symbols", symbols.size()));
       return Future.succeededFuture();
@@ -113,12 +114,11 @@ final class FeedRunner implements TradePipeline.Listener {
   private void repairGap(Instant from, Instant to) {
     JsonObject gap = new JsonObject().put("from", from.toString()).put("to", to.toString());
     // request dates are exchange-local: a day of margin on each side, then the rows are cut to the gap itself
-    FetchRequest request = new FetchRequest("", "1m", from.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1),
-        to.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1), collector.params());
+    LocalDate fromDate = from.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
+    LocalDate toDate = to.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
     List<Future<Integer>> repairs = new ArrayList<>();
-    List<String> symbols = collector.symbols().equals(List.of(Collector.ALL_SYMBOLS)) ? adapter.allSymbols() : collector.symbols();
-    for (String symbol : symbols) {
-      repairs.add(adapter.historyBars(new FetchRequest(symbol, request.interval(), request.from(), request.to(), request.params()))
+    for (String symbol : collector.symbolsFrom(adapter)) {
+      repairs.add(adapter.historyBars(new FetchRequest(symbol, "1m", fromDate, toDate, collector.params()))
           .map(rows -> rows.stream().filter(r -> inGap(r, from, to)).toList())
           .compose(rows -> rows.isEmpty() ? Future.succeededFuture(0) : vertx.eventBus()
               .request(StorageAddresses.BARS_INGEST, new JsonObject().put("source", source.id()).put("interval", "1m")

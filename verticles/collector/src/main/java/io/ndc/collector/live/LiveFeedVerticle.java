@@ -134,10 +134,4 @@ public final class LiveFeedVerticle extends VerticleBase {
       }
     }
   }
-
-  /** Live collectors running here (for tests and health). */
-  public int runningFeeds() {
-    return running.size();
-  }
-
 }
