@@ -203,6 +203,18 @@ class JobPipelineTest {
   }
 
   @Test
+  void anAlphaVantageErrorMessageWithHttp200IsAClearDeadJob() {
+    FixtureServer av = await(new FixtureServer().on("/query", Reply.fixture("alphavantage/error.json")).start(h.vertx));
+    source("av-bad", "alphavantage", av.baseUrl(), new JsonObject().put("api_key", "k"));
+    JsonObject job = h.awaitFinished(run(collector("av-bad", List.of("BADSYM"), "2024-05-01", "2024-05-31")));
+    assertThat(job.getString("status")).isEqualTo("dead");
+    assertThat(job.getInteger("attempts")).isEqualTo(1);
+    assertThat(job.getString("error")).contains("BADSYM", "Invalid API call");
+    assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "BADSYM")).isEmpty();
+    await(av.stop());
+  }
+
+  @Test
   void aCsvUrlServingHtmlIsAClearErrorAndStoresNothing() {
     h.vendor.on("/q/d/l/", Reply.fixture("csv/blocked.html"));
     source("stooq", "csv", h.vendor.baseUrl() + "/q/d/l/?s={symbol_lower}.us&i=d&d1={from}&d2={to}", new JsonObject());
