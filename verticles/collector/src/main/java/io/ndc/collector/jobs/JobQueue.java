@@ -48,10 +48,6 @@ public final class JobQueue {
     return client.stop();
   }
 
-  public String jobsQueue() {
-    return jobs;
-  }
-
   public String deadQueue() {
     return dead;
   }
@@ -110,6 +106,11 @@ public final class JobQueue {
 
   public Future<Void> ack(RabbitMQMessage message) {
     return client.basicAck(message.envelope().getDeliveryTag(), false);
+  }
+
+  /** Gives a delivery back to the queue (its outcome could not be made durable; another try will redo it). */
+  public Future<Void> requeue(RabbitMQMessage message) {
+    return client.basicNack(message.envelope().getDeliveryTag(), false, true);
   }
 
   public Future<Long> messageCount(String queue) {

@@ -44,6 +44,7 @@ public final class JobWorkerVerticle extends VerticleBase {
   private RetryPolicy policy;
   private long throttleWaitMs;
   private int maxThrottleWaits;
+  private long requeueDelayMs;
 
   @Override
   public Future<?> start() {
@@ -56,6 +57,7 @@ public final class JobWorkerVerticle extends VerticleBase {
     policy = RetryPolicy.fromConfig(config());
     throttleWaitMs = ConfigPath.longValue(config(), "collector.throttle.wait_ms", 60_000);
     maxThrottleWaits = ConfigPath.integer(config(), "collector.throttle.max_waits", 60);
+    requeueDelayMs = ConfigPath.longValue(config(), "collector.requeue_delay_ms", 1_000);
     queue = new JobQueue(vertx, config(), policy);
     return queue.start().compose(v -> queue.consume(this::handle));
   }
@@ -79,7 +81,12 @@ public final class JobWorkerVerticle extends VerticleBase {
     }
     process(message)
         .compose(v -> queue.ack(delivery))
-        .onFailure(e -> LOG.warn("job {} not acknowledged, the broker will redeliver it: {}", message.getString("job_id"), e.toString()));
+        .onFailure(e -> {
+          // the job's outcome could not be recorded (database or broker trouble): hand it back after a pause
+          LOG.warn("job {} not settled, requeued: {}", message.getString("job_id"), e.toString());
+          vertx.setTimer(requeueDelayMs, id -> queue.requeue(delivery)
+              .onFailure(n -> LOG.warn("requeue of job {} failed; the broker redelivers it when the channel closes", message.getString("job_id"))));
+        });
   }
 
   private Future<Void> process(JsonObject message) {
@@ -107,7 +114,7 @@ public final class JobWorkerVerticle extends VerticleBase {
       remaining.forEach(s -> list.add((String) s));
       return list;
     }
-    return collector.symbols().equals(List.of(Collector.ALL_SYMBOLS)) ? adapter.allSymbols() : collector.symbols();
+    return collector.symbolsFrom(adapter);
   }
 
   private Future<Void> settle(UUID jobId, JsonObject message, int attempt, JobRunner.Outcome outcome) {

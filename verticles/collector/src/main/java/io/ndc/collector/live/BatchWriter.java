@@ -31,7 +31,6 @@ final class BatchWriter {
   private final ArrayDeque<JsonObject> buffer = new ArrayDeque<>();
   private final Counter dropped;
   private boolean inFlight;
-  private long written;
 
   BatchWriter(Vertx vertx, String address, Function<JsonArray, JsonObject> body, int batchSize, int maxBuffered, long timeoutMs) {
     this.vertx = vertx;
@@ -65,10 +64,7 @@ final class BatchWriter {
     }
     inFlight = true;
     return vertx.eventBus().request(address, body.apply(new JsonArray(new ArrayList<>(batch))), new DeliveryOptions().setSendTimeout(timeoutMs))
-        .map(reply -> {
-          written += batch.size();
-          return (Void) null;
-        })
+        .<Void>mapEmpty()
         .recover(error -> {
           LOG.warn("live batch of {} rows to {} failed, kept for the next flush: {}", batch.size(), address, error.toString());
           for (int i = batch.size() - 1; i >= 0 && buffer.size() < maxBuffered; i--) {
@@ -81,9 +77,5 @@ final class BatchWriter {
 
   int buffered() {
     return buffer.size();
-  }
-
-  long written() {
-    return written;
   }
 }

@@ -7,6 +7,7 @@ import io.ndc.collector.source.SourceDefinition;
 import io.ndc.collector.source.SourceStatus;
 import io.ndc.collector.store.Collector;
 import io.ndc.collector.store.CollectorStore;
+import io.ndc.collector.store.FeedLeaseStore;
 import io.ndc.contract.storage.StorageAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +41,19 @@ final class FeedRunner implements TradePipeline.Listener {
   private final SourceStatus status;
   private final TradePipeline pipeline;
   private final long tickTimer;
+  private final FeedLeaseStore leases;
+  private final long leaseMs;
+  private final Runnable fenced;
+  private final long leaseTimer;
+  private long leaseConfirmedMillis = System.currentTimeMillis();
   private LiveFeed feed;
 
-  FeedRunner(Vertx vertx, Collector collector, SourceDefinition source, SourceAdapter adapter, CollectorStore store, Lock lock,
-      String node, LiveSettings settings) {
+  /**
+   * @param fenced called (once) when this node can no longer prove it holds the feed's lease: the caller stops the
+   *     feed here, because another node may be running it
+   */
+  FeedRunner(Vertx vertx, Collector collector, SourceDefinition source, SourceAdapter adapter, CollectorStore store,
+      FeedLeaseStore leases, Lock lock, String node, LiveSettings settings, Runnable fenced) {
     this.vertx = vertx;
     this.collector = collector;
     this.source = source;
@@ -53,6 +64,26 @@ final class FeedRunner implements TradePipeline.Listener {
     this.status = SourceStatus.of(source.id());
     this.pipeline = new TradePipeline(vertx, source.id(), status, settings.batchSize(), settings.maxBuffered(), settings.writeTimeoutMs(), this);
     this.tickTimer = vertx.setPeriodic(settings.tickMs(), id -> pipeline.tick(System.currentTimeMillis()));
+    this.leases = leases;
+    this.leaseMs = settings.leaseMs();
+    this.fenced = fenced;
+    this.leaseTimer = vertx.setPeriodic(Math.max(100, leaseMs / 3), id -> renewLease());
+  }
+
+  /**
+   * Keeps the database lease. Lost (another node took it after it expired) or unprovable for a whole lease period
+   * (the database unreachable): this node must stop the feed, since someone else may legitimately be running it.
+   */
+  private void renewLease() {
+    leases.renew(collector.id(), node, leaseMs).onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        leaseConfirmedMillis = System.currentTimeMillis();
+      } else if (ar.succeeded() || System.currentTimeMillis() - leaseConfirmedMillis > leaseMs) {
+        vertx.cancelTimer(leaseTimer);
+        record("lease_lost", new JsonObject().put("reason", ar.succeeded() ? "taken by another node" : ar.cause().getMessage()));
+        fenced.run();
+      }
+    });
   }
 
   Collector collector() {
@@ -62,23 +93,27 @@ final class FeedRunner implements TradePipeline.Listener {
   /** Opens the source's feed; on failure the caller releases the lock. */
   Future<Void> start() {
     try {
-      List<String> symbols = collector.symbols().equals(List.of(Collector.ALL_SYMBOLS)) ? adapter.allSymbols() : collector.symbols();
+      List<String> symbols = collector.symbolsFrom(adapter);
       feed = adapter.openFeed(symbols, pipeline);
       record("owned", new JsonObject().put("symbols", symbols.size()));
       return Future.succeededFuture();
     } catch (RuntimeException e) {
       record("start_failed", new JsonObject().put("error", e.getMessage()));
       vertx.cancelTimer(tickTimer);
+      vertx.cancelTimer(leaseTimer);
       return Future.failedFuture(e);
     }
   }
 
   Future<Void> stop() {
     vertx.cancelTimer(tickTimer);
+    vertx.cancelTimer(leaseTimer);
     Future<Void> closed = feed == null ? Future.succeededFuture() : feed.close();
     // the release is recorded best-effort: a deleted collector has no row left to attach it to
     return closed.compose(v -> pipeline.drain())
         .compose(v -> store.feedEvent(collector.id(), "released", node, new JsonObject().put("trades", pipeline.trades())))
+        .recover(e -> Future.succeededFuture())
+        .compose(v -> leases.release(collector.id(), node))
         .recover(e -> Future.succeededFuture())
         .onComplete(ar -> lock.release());
   }
@@ -113,12 +148,11 @@ final class FeedRunner implements TradePipeline.Listener {
   private void repairGap(Instant from, Instant to) {
     JsonObject gap = new JsonObject().put("from", from.toString()).put("to", to.toString());
     // request dates are exchange-local: a day of margin on each side, then the rows are cut to the gap itself
-    FetchRequest request = new FetchRequest("", "1m", from.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1),
-        to.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1), collector.params());
+    LocalDate fromDate = from.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
+    LocalDate toDate = to.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
     List<Future<Integer>> repairs = new ArrayList<>();
-    List<String> symbols = collector.symbols().equals(List.of(Collector.ALL_SYMBOLS)) ? adapter.allSymbols() : collector.symbols();
-    for (String symbol : symbols) {
-      repairs.add(adapter.historyBars(new FetchRequest(symbol, request.interval(), request.from(), request.to(), request.params()))
+    for (String symbol : collector.symbolsFrom(adapter)) {
+      repairs.add(adapter.historyBars(new FetchRequest(symbol, "1m", fromDate, toDate, collector.params()))
           .map(rows -> rows.stream().filter(r -> inGap(r, from, to)).toList())
           .compose(rows -> rows.isEmpty() ? Future.succeededFuture(0) : vertx.eventBus()
               .request(StorageAddresses.BARS_INGEST, new JsonObject().put("source", source.id()).put("interval", "1m")

@@ -3,12 +3,14 @@ package io.ndc.collector.live;
 import io.ndc.collector.source.Adapters;
 import io.ndc.collector.store.Collector;
 import io.ndc.collector.store.CollectorStore;
+import io.ndc.collector.store.FeedLeaseStore;
 import io.ndc.collector.store.SourceStore;
 import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.shareddata.Lock;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs live collectors on this node. Every node reconciles periodically and when collectors change: it stops
  * feeds whose collector is gone or changed, and tries (without waiting) the cluster lock of each live collector
- * nobody runs. The lock holder runs the feed; when its node dies the cluster releases the lock and another node's
- * next reconcile takes the feed over.
+ * nobody runs. The lock holder that also gets the feed's database lease runs the feed; when its node dies the
+ * cluster releases the lock, the lease expires, and another node's next reconcile takes the feed over. The lease
+ * fences a node cut off from the cluster but still running: it cannot renew a lease another node has taken, and
+ * stops its feed.
  */
 public final class LiveFeedVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeedVerticle.class);
@@ -35,6 +39,7 @@ public final class LiveFeedVerticle extends VerticleBase {
   /** Collectors whose feed failed to start, as they were then, and when to try again (a changed collector retries at once). */
   private final Map<UUID, Failed> failed = new HashMap<>();
   private CollectorStore collectors;
+  private FeedLeaseStore leases;
   private SourceStore sources;
   private Adapters adapters;
   private LiveSettings settings;
@@ -46,6 +51,7 @@ public final class LiveFeedVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pg = Postgres.pool(vertx, config(), "collector");
     collectors = new CollectorStore(pg);
+    leases = new FeedLeaseStore(pg);
     sources = new SourceStore(pg, SecretBox.fromConfig(config()));
     adapters = new Adapters(vertx, config());
     settings = LiveSettings.fromConfig(config());
@@ -106,23 +112,46 @@ public final class LiveFeedVerticle extends VerticleBase {
   private Future<Void> tryOwn(Collector collector) {
     starting.add(collector.id());
     return vertx.sharedData().getLockWithTimeout(LiveFeeds.lockName(collector.id()), LOCK_TRY_MS)
-        .compose(lock -> sources.definition(collector.sourceId())
-            .compose(definition -> {
-              FeedRunner runner = new FeedRunner(vertx, collector, definition, adapters.adapter(definition), collectors, lock, node, settings);
-              return runner.start().map(v -> {
-                failed.remove(collector.id());
-                running.put(collector.id(), runner);
-                LOG.info("live collector {} now runs on node {}", collector.id(), node);
-                return (Void) null;
-              });
-            })
-            .onFailure(e -> {
-              lock.release();
-              failed.put(collector.id(), new Failed(collector, System.currentTimeMillis() + settings.startRetryMs()));
-              LOG.warn("live collector {} cannot start: {}", collector.id(), e.toString());
-            }), noLock -> Future.<Void>succeededFuture())
+        .compose(lock -> leases.acquire(collector.id(), node, settings.leaseMs()).transform(leased -> {
+          if (leased.failed() || !leased.result()) {
+            // the previous owner's lease has not expired yet (or that owner is cut off but alive), or the database
+            // cannot say: try again at a later reconcile
+            lock.release();
+            return Future.<Void>succeededFuture();
+          }
+          return start(collector, lock);
+        }), noLock -> Future.<Void>succeededFuture())
         .onComplete(ar -> starting.remove(collector.id()))
         .recover(e -> Future.succeededFuture());
+  }
+
+  private Future<Void> start(Collector collector, Lock lock) {
+    return sources.definition(collector.sourceId())
+        .compose(definition -> {
+          FeedRunner runner = new FeedRunner(vertx, collector, definition, adapters.adapter(definition), collectors, leases, lock,
+              node, settings, () -> fence(collector.id()));
+          return runner.start().map(v -> {
+            failed.remove(collector.id());
+            running.put(collector.id(), runner);
+            LOG.info("live collector {} now runs on node {}", collector.id(), node);
+            return (Void) null;
+          });
+        })
+        .onFailure(e -> {
+          leases.release(collector.id(), node);
+          lock.release();
+          failed.put(collector.id(), new Failed(collector, System.currentTimeMillis() + settings.startRetryMs()));
+          LOG.warn("live collector {} cannot start: {}", collector.id(), e.toString());
+        });
+  }
+
+  /** This node lost the feed's lease: stop it here (the lock goes with it) and let reconciliation decide again. */
+  private void fence(UUID collectorId) {
+    FeedRunner runner = running.remove(collectorId);
+    if (runner != null) {
+      LOG.warn("live collector {} lost its lease on node {}; stopping it here", collectorId, node);
+      runner.stop();
+    }
   }
 
   private void reportStatus() {
@@ -134,10 +163,4 @@ public final class LiveFeedVerticle extends VerticleBase {
       }
     }
   }
-
-  /** Live collectors running here (for tests and health). */
-  public int runningFeeds() {
-    return running.size();
-  }
-
 }

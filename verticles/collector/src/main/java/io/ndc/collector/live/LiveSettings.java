@@ -4,7 +4,7 @@ import io.ndc.platform.config.ConfigPath;
 import io.vertx.core.json.JsonObject;
 
 /** Config {@code collector.live.*}. */
-record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBuffered, long writeTimeoutMs, long statusMs, long startRetryMs) {
+record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBuffered, long writeTimeoutMs, long statusMs, long startRetryMs, long leaseMs) {
   static LiveSettings fromConfig(JsonObject config) {
     return new LiveSettings(
         ConfigPath.longValue(config, "collector.live.tick_ms", 1_000),
@@ -13,6 +13,7 @@ record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBuffere
         ConfigPath.integer(config, "collector.live.max_buffered", 200_000),
         ConfigPath.longValue(config, "collector.live.write_timeout_ms", 30_000),
         ConfigPath.longValue(config, "collector.live.status_ms", 5_000),
-        ConfigPath.longValue(config, "collector.live.start_retry_ms", 60_000));
+        ConfigPath.longValue(config, "collector.live.start_retry_ms", 60_000),
+        ConfigPath.longValue(config, "collector.live.lease_ms", 10_000));
   }
 }

@@ -50,11 +50,6 @@ public final class SchedulerVerticle extends VerticleBase {
     return queue.stop();
   }
 
-  /** Whether this node is the active scheduler. */
-  public boolean active() {
-    return lock != null;
-  }
-
   private void tick() {
     if (busy) {
       return;

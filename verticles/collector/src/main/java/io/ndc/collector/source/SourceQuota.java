@@ -26,10 +26,6 @@ public final class SourceQuota {
     this.perMinute = perMinute;
   }
 
-  public int perMinute() {
-    return perMinute;
-  }
-
   /** Completes when one request may go out. */
   public Future<Void> acquire() {
     return vertx.sharedData().getCounter(counterName).compose(counter -> take(counter, 0));

@@ -94,6 +94,11 @@ public record Collector(UUID id, String sourceId, Dataset dataset, List<String> 
         row.getLocalDate("end_date"), row.getBoolean("live"), (JsonObject) row.getValue("params"));
   }
 
+  /** The symbols to collect: {@code ["*"]} stands for every symbol the source offers. */
+  public List<String> symbolsFrom(io.ndc.collector.source.SourceAdapter adapter) {
+    return symbols.equals(List.of(ALL_SYMBOLS)) ? adapter.allSymbols() : symbols;
+  }
+
   /** The request form: what {@link #fromRequest} reads back (used to apply a PATCH). */
   public JsonObject toRequest() {
     return new JsonObject().put("source", sourceId).put("dataset", dataset.id()).put("symbols", new JsonArray(symbols))

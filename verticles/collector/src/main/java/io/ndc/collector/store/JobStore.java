@@ -108,11 +108,6 @@ public final class JobStore {
     return Future.all(total, items).map(v -> page.reply(items.result(), total.result()));
   }
 
-  public Future<Boolean> exists(UUID collectorId) {
-    return pg.preparedQuery("SELECT 1 FROM jobs WHERE collector_id = $1 LIMIT 1").execute(Tuple.of(collectorId))
-        .map(rows -> rows.iterator().hasNext());
-  }
-
   static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", row.getUUID("id").toString())

@@ -129,6 +129,46 @@ class JobPipelineTest {
   }
 
   @Test
+  void storageUnavailableIsRetriedAndOnlyTheSymbolsNotYetStoredGoOn() {
+    h.vendor.on("/v8/finance/chart/ST1", Reply.fixture("yahoo/aapl-daily.json"));
+    h.vendor.on("/v8/finance/chart/ST2", Reply.fixture("yahoo/aapl-daily.json"));
+    source("yahoo-storage", "yahoo", h.vendor.baseUrl(), new JsonObject());
+    String collectorId = collector("yahoo-storage", List.of("ST1", "ST2"), "2024-01-01", "2024-01-05");
+    h.storage.failBarBatches("ST2", 1); // ST1 is stored, then storage is briefly unavailable for ST2
+
+    JsonObject job = h.awaitFinished(run(collectorId));
+
+    assertThat(job.getString("status")).isEqualTo("succeeded");
+    assertThat(job.getInteger("attempts")).isEqualTo(2);
+    assertThat(job.getJsonObject("rows").getLong("accepted")).isEqualTo(6);
+    assertThat(h.vendor.count("/v8/finance/chart/ST1")).isEqualTo(1);
+    assertThat(h.vendor.count("/v8/finance/chart/ST2")).isEqualTo(2);
+    assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "ST1")).hasSize(3);
+    assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "ST2")).hasSize(3);
+  }
+
+  @Test
+  void krxInvestorTrendsAndDailyPricesAreCollectedByJobs() {
+    h.vendor.on("/comm/bldAttendant/getJsonData.cmd", "askBid", "1", Reply.fixture("krx/investor-005930-sell.json"));
+    h.vendor.on("/comm/bldAttendant/getJsonData.cmd", "askBid", "2", Reply.fixture("krx/investor-005930-buy.json"));
+    h.vendor.on("/svc/apis/sto/stk_bydd_trd", "basDd", "20240104", Reply.fixture("krx/stk_bydd_trd-20240104.json"));
+    h.vendor.on("/svc/apis/sto/stk_bydd_trd", "basDd", "20240105", Reply.fixture("krx/stk_bydd_trd-20240105.json"));
+    source("krx", "krx", h.vendor.baseUrl(), new JsonObject().put("api_key", "krx-key").put("portal_url", h.vendor.baseUrl()));
+    String trends = h.request(CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "krx").put("dataset", "trading_trends")
+        .put("symbols", new JsonArray().add("005930")).put("start_date", "2024-01-04").put("end_date", "2024-01-05")).getString("id");
+    JsonObject trendJob = h.awaitFinished(run(trends));
+    assertThat(trendJob.getString("status")).isEqualTo("succeeded");
+    assertThat(trendJob.getJsonObject("rows").getLong("accepted")).isEqualTo(8);
+    assertThat(h.storage.rows(StorageAddresses.TRENDS_INGEST, "005930")).extracting(r -> r.getString("investor_type"))
+        .containsOnly("institution", "other_corporation", "individual", "foreign");
+
+    JsonObject priceJob = h.awaitFinished(run(collector("krx", List.of("005930", "000660"), "2024-01-04", "2024-01-05")));
+    assertThat(priceJob.getString("status")).isEqualTo("succeeded");
+    assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "000660")).extracting(r -> r.getString("date"))
+        .containsExactly("2024-01-04", "2024-01-05");
+  }
+
+  @Test
   void aThrottlingSourceMakesTheJobWaitWithoutBurningAttempts() {
     // three throttle answers in a row: with 3 attempts allowed the job would die if throttling burnt attempts
     h.vendor.on("/query", Reply.fixture("alphavantage/note.json"), Reply.fixture("alphavantage/information.json"),
@@ -160,6 +200,18 @@ class JobPipelineTest {
     assertThat(job.getString("error")).contains("NOPE", "Not Found");
     assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "NOPE")).isEmpty();
     assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "MSFT")).hasSize(3);
+  }
+
+  @Test
+  void anAlphaVantageErrorMessageWithHttp200IsAClearDeadJob() {
+    FixtureServer av = await(new FixtureServer().on("/query", Reply.fixture("alphavantage/error.json")).start(h.vertx));
+    source("av-bad", "alphavantage", av.baseUrl(), new JsonObject().put("api_key", "k"));
+    JsonObject job = h.awaitFinished(run(collector("av-bad", List.of("BADSYM"), "2024-05-01", "2024-05-31")));
+    assertThat(job.getString("status")).isEqualTo("dead");
+    assertThat(job.getInteger("attempts")).isEqualTo(1);
+    assertThat(job.getString("error")).contains("BADSYM", "Invalid API call");
+    assertThat(h.storage.rows(StorageAddresses.BARS_INGEST, "BADSYM")).isEmpty();
+    await(av.stop());
   }
 
   @Test

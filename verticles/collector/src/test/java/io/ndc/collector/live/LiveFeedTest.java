@@ -76,6 +76,38 @@ class LiveFeedTest {
   }
 
   @Test
+  void aNodeThatLosesTheFeedsLeaseStopsTheFeedAndTakesItBackWhenTheLeaseIsFree() {
+    h.request(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "sim-lease").put("type", "simulated")
+        .put("symbols", new JsonArray().add("LEASE")).put("trades_per_second", 100));
+    List<JsonObject> trades = new CopyOnWriteArrayList<>();
+    MessageConsumer<JsonObject> consumer = h.vertx.eventBus().consumer(MarketAddresses.trade("LEASE"), m -> trades.add(m.body()));
+    await(consumer.completion());
+    String id = h.request(CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "sim-lease").put("live", true)
+        .put("symbols", new JsonArray().add("LEASE"))).getString("id");
+    CollectorHarness.eventually(() -> assertThat(trades).isNotEmpty(), Duration.ofSeconds(10));
+
+    // another node (cut off from this one's cluster, say) holds the lease now
+    await(h.pg().preparedQuery("UPDATE feed_leases SET node = 'elsewhere', expires_at = now() + interval '1 hour' WHERE collector_id = $1")
+        .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(id))));
+    CollectorHarness.eventually(() -> assertThat(events(id)).contains("lease_lost"), Duration.ofSeconds(10));
+    CollectorHarness.sleep(500);
+    int stopped = trades.size();
+    CollectorHarness.sleep(1_000);
+    assertThat(trades).hasSize(stopped);
+
+    await(h.pg().preparedQuery("DELETE FROM feed_leases WHERE collector_id = $1").execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(id))));
+    CollectorHarness.eventually(() -> assertThat(trades.size()).isGreaterThan(stopped + 10), Duration.ofSeconds(10));
+    assertThat(events(id).stream().filter("owned"::equals)).hasSize(2);
+    h.request(CollectorAddresses.COLLECTORS_DELETE, new JsonObject().put("id", id));
+    await(consumer.unregister());
+  }
+
+  private static List<String> events(String collectorId) {
+    return await(h.pg().preparedQuery("SELECT kind FROM feed_events WHERE collector_id = $1 ORDER BY id")
+        .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(collectorId)))).stream().map(r -> r.getString(0)).toList();
+  }
+
+  @Test
   void theDemoRunsLiveTradesForItsSymbolsAndIngestsAYearOfDailyHistory() {
     List<JsonObject> trades = new CopyOnWriteArrayList<>();
     MessageConsumer<JsonObject> consumer = h.vertx.eventBus().consumer(MarketAddresses.trade("005930"), m -> trades.add(m.body()));

@@ -47,7 +47,7 @@ public final class CollectorHarness implements AutoCloseable {
         .put("retry", new JsonObject().put("max_attempts", 3).put("first_delay_ms", 200).put("multiplier", 4).put("max_delay_ms", 5_000))
         .put("throttle", new JsonObject().put("wait_ms", 100).put("max_waits", 20))
         .put("http", new JsonObject().put("timeout_ms", 5_000))
-        .put("live", new JsonObject().put("tick_ms", 200).put("reconcile_ms", 300).put("status_ms", 300))
+        .put("live", new JsonObject().put("tick_ms", 200).put("reconcile_ms", 300).put("status_ms", 300).put("lease_ms", 900))
         .put("scheduler", new JsonObject().put("tick_ms", 200)));
     config.mergeIn(overrides, true);
     await(storage.register(vertx));

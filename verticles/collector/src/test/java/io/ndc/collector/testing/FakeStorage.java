@@ -17,11 +17,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeStorage {
   private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
   private final Map<String, String> last = new ConcurrentHashMap<>();
+  private final Map<String, Integer> barFailures = new ConcurrentHashMap<>();
 
   public Future<Void> register(Vertx vertx) {
     return Future.all(
-        vertx.eventBus().<JsonObject>consumer(StorageAddresses.BARS_INGEST, m -> m.reply(record(StorageAddresses.BARS_INGEST, m.body(), "rows"))).completion(),
+        vertx.eventBus().<JsonObject>consumer(StorageAddresses.BARS_INGEST, m -> {
+          String symbol = m.body().getJsonArray("rows").getJsonObject(0).getString("symbol");
+          if (barFailures.computeIfPresent(symbol, (k, n) -> n - 1) != null && barFailures.get(symbol) >= 0) {
+            m.fail(503, new JsonObject().put("code", "SERVICE_UNAVAILABLE").put("message", "storage is restarting").encode());
+          } else {
+            m.reply(record(StorageAddresses.BARS_INGEST, m.body(), "rows"));
+          }
+        }).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.TRADES_INGEST, m -> m.reply(record(StorageAddresses.TRADES_INGEST, m.body(), "trades"))).completion(),
+        vertx.eventBus().<JsonObject>consumer(StorageAddresses.TRENDS_INGEST, m -> m.reply(record(StorageAddresses.TRENDS_INGEST, m.body(), "rows"))).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.INSTRUMENTS_UPSERT,
             m -> m.reply(record(StorageAddresses.INSTRUMENTS_UPSERT, m.body(), "instruments"))).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.BARS_LAST, m -> {
@@ -34,6 +43,11 @@ public final class FakeStorage {
     received.computeIfAbsent(address, a -> new CopyOnWriteArrayList<>()).add(body);
     int rows = body.getJsonArray(rowsField).size();
     return new JsonObject().put("batch_id", UUID.randomUUID().toString()).put("accepted", rows).put("unchanged", 0).put("revised", 0).put("rejected", 0);
+  }
+
+  /** The next {@code count} bar batches of {@code symbol} fail as an unavailable storage would. */
+  public void failBarBatches(String symbol, int count) {
+    barFailures.put(symbol, count);
   }
 
   public void lastStored(String symbol, String interval, String value) {

@@ -10,13 +10,16 @@ import java.util.SplittableRandom;
 
 /**
  * Generates trades at a steady rate over its symbols on a timer (every {@value #TICK_MS} ms), each symbol walking
- * from its last simulated daily close. Trades carry the instant they were generated.
+ * from its last simulated daily close (computed at its first trade, so opening a feed of many symbols does not hold
+ * the event loop). Trades carry the instant they were generated.
  */
 final class SimulatedFeed implements LiveFeed {
   static final long TICK_MS = 10;
 
   private final Vertx vertx;
   private final List<String> symbols;
+  private final RandomWalk walk;
+  /** Last price per symbol; NaN until the symbol's first trade starts it from its last simulated close. */
   private final double[] prices;
   private final double tradesPerSecond;
   private long lastTickNanos = System.nanoTime();
@@ -31,11 +34,9 @@ final class SimulatedFeed implements LiveFeed {
     this.listener = listener;
     this.tradesPerSecond = tradesPerSecond;
     this.random = walk.randomFor(String.join(",", symbols) + System.nanoTime());
+    this.walk = walk;
     this.prices = new double[symbols.size()];
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    for (int i = 0; i < prices.length; i++) {
-      prices[i] = walk.closeOn(symbols.get(i), today);
-    }
+    java.util.Arrays.fill(prices, Double.NaN);
     listener.connected(false);
     this.timer = vertx.setPeriodic(TICK_MS, id -> tick());
   }
@@ -51,6 +52,9 @@ final class SimulatedFeed implements LiveFeed {
     long now = System.currentTimeMillis();
     for (int n = 0; n < count; n++) {
       int i = random.nextInt(prices.length);
+      if (Double.isNaN(prices[i])) {
+        prices[i] = walk.closeOn(symbols.get(i), LocalDate.now(ZoneOffset.UTC));
+      }
       double price = Math.max(0.01, RandomWalk.round(prices[i] * (1 + RandomWalk.gaussian(random) * 0.0005)));
       prices[i] = price;
       listener.trade(symbols.get(i), price, 1 + random.nextInt(500), now);
