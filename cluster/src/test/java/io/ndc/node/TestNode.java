@@ -28,10 +28,12 @@ public final class TestNode implements AutoCloseable {
   public final int port;
   public final JsonObject config;
 
-  private TestNode(Vertx vertx, JsonObject config) {
+  private TestNode(Vertx vertx, JsonObject config, boolean withAuth) {
     this.vertx = vertx;
     this.config = config;
-    vertx.deployVerticle(new AuthService(), new DeploymentOptions().setConfig(config)).await();
+    if (withAuth) {
+      vertx.deployVerticle(new AuthService(), new DeploymentOptions().setConfig(config)).await();
+    }
     vertx.deployVerticle(new GatewayService(), new DeploymentOptions().setConfig(config)).await();
     this.port = (Integer) vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.HTTP_PORT_KEY);
     this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
@@ -47,7 +49,12 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(JsonObject config) {
-    return new TestNode(Vertx.vertx(), config);
+    return new TestNode(Vertx.vertx(), config, true);
+  }
+
+  /** A node on a given (e.g. clustered) Vert.x, with or without the auth service next to the gateway. */
+  public static TestNode start(Vertx vertx, JsonObject config, boolean withAuth) {
+    return new TestNode(vertx, config, withAuth);
   }
 
   public HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
