@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # REST benchmark: an authenticated read through the full gateway (JWT check, Redis rate limit, bus hop, auth service,
 # one PostgreSQL read) against a bare Vert.x server returning the same JSON, both with wrk at 64 connections; then
-# NDC alone at a constant 5,000 req/s (PacedLoad.java, latency from the scheduled send time).
+# NDC alone at constant rates, 5,000 req/s and 2,000 req/s by default (PacedLoad.java, latency from the scheduled
+# send time).
 # Endpoint: GET /api/v1/auth/profile as the bootstrap admin. Needs PostgreSQL and Redis (scripts/services.sh) and wrk.
-# Env: DURATION (default 20s), CONNECTIONS (64), RATE (5000), PACED_SECONDS (20).
+# Env: DURATION (default 20s), CONNECTIONS (64), RATES (constant rates to run, default "5000 2000"), PACED_SECONDS (20).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 duration=${DURATION:-20s}
 connections=${CONNECTIONS:-64}
-rate=${RATE:-5000}
+rates=${RATES:-5000 2000}
 paced_seconds=${PACED_SECONDS:-20}
 jar="$root/cluster/target/ndc.jar"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -73,4 +74,6 @@ echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other proce
 echo "endpoint: GET /api/v1/auth/profile (JWT ES256 verify + Redis token bucket + bus hop + auth service + PostgreSQL read)"
 run_wrk ndc "$url"
 run_wrk bare "http://127.0.0.1:$bare_port/"
-java -cp "$jar" "$root/scripts/bench/PacedLoad.java" "$url" "$token" "$rate" "$paced_seconds" "$connections"
+for rate in $rates; do
+  java -cp "$jar" "$root/scripts/bench/PacedLoad.java" "$url" "$token" "$rate" "$paced_seconds" "$connections"
+done

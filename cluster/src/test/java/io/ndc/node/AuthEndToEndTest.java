@@ -208,6 +208,22 @@ class AuthEndToEndTest {
   }
 
   @Test
+  void theTokenVerifyAddressAnswersForOtherCallers() {
+    JsonObject user = TestUsers.create(node, Roles.ANALYST);
+    JsonObject reply = node.vertx.eventBus().<JsonObject>request(io.ndc.contract.auth.AuthAddresses.TOKEN_VERIFY,
+        new JsonObject().put("token", user.getString("access_token"))).await().body();
+    assertThat(reply.getString("user_id")).isEqualTo(user.getString("id"));
+    assertThat(reply.getJsonArray("roles")).containsExactly("analyst");
+    node.post("/api/v1/auth/logout", user.getString("access_token"), new JsonObject().put("refresh_token", user.getString("refresh_token")));
+    for (String token : List.of(user.getString("access_token"), "garbage", user.getString("access_token") + "x")) {
+      Throwable failure = node.vertx.eventBus().request(io.ndc.contract.auth.AuthAddresses.TOKEN_VERIFY, new JsonObject().put("token", token))
+          .map(m -> (Throwable) null).otherwise(e -> e).await();
+      assertThat(failure).isInstanceOf(io.vertx.core.eventbus.ReplyException.class);
+      assertThat(((io.vertx.core.eventbus.ReplyException) failure).failureCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
   void roleChangesApplyAtOnceAndARefreshCarriesTheNewRoles() {
     JsonObject user = TestUsers.create(node, Roles.VIEWER);
     String admin = TestUsers.adminToken(node);

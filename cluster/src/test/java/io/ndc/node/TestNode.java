@@ -29,10 +29,12 @@ public final class TestNode implements AutoCloseable {
   public final int port;
   public final JsonObject config;
 
-  private TestNode(Vertx vertx, JsonObject config, ServiceName... backends) {
+  private TestNode(Vertx vertx, JsonObject config, boolean withAuth, ServiceName... backends) {
     this.vertx = vertx;
     this.config = config;
-    vertx.deployVerticle(new AuthService(), new DeploymentOptions().setConfig(config)).await();
+    if (withAuth) {
+      vertx.deployVerticle(new AuthService(), new DeploymentOptions().setConfig(config)).await();
+    }
     for (ServiceName backend : backends) {
       vertx.deployVerticle(ServiceCatalog.entry(backend), new DeploymentOptions().setConfig(config)).await();
     }
@@ -51,7 +53,12 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(JsonObject config) {
-    return new TestNode(Vertx.vertx(), config);
+    return new TestNode(Vertx.vertx(), config, true);
+  }
+
+  /** A node on a given (e.g. clustered) Vert.x, with or without the auth service next to the gateway. */
+  public static TestNode start(Vertx vertx, JsonObject config, boolean withAuth) {
+    return new TestNode(vertx, config, withAuth);
   }
 
   /** Auth and gateway plus the given back-end services, all in this JVM; readiness covers them all. */
@@ -61,7 +68,7 @@ public final class TestNode implements AutoCloseable {
       ready.add(backend.id());
     }
     config.put("gateway", config.getJsonObject("gateway", new JsonObject()).put("ready_services", ready));
-    return new TestNode(Vertx.vertx(), config, backends);
+    return new TestNode(Vertx.vertx(), config, true, backends);
   }
 
   public HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {

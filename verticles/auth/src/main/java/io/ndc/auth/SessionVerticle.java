@@ -27,13 +27,15 @@ public final class SessionVerticle extends VerticleBase {
     secondFactor = new SecondFactor(auth);
     var bus = vertx.eventBus();
     maintenanceTimer = vertx.setPeriodic(60_000, id -> maintain());
-    return auth.keys.ensureCurrent().compose(v -> Future.all(
+    return auth.keys.ensureCurrent().compose(v -> Future.all(java.util.List.of(
         bus.consumer(AuthAddresses.SESSION_LOGIN, Handlers.request(this::login)).completion(),
         bus.consumer(AuthAddresses.TOTP_VERIFY, Handlers.request(this::verifySecondFactor)).completion(),
         bus.consumer(AuthAddresses.SESSION_REFRESH, Handlers.request(this::refresh)).completion(),
         bus.consumer(AuthAddresses.SESSION_LOGOUT, Handlers.request(this::logout)).completion(),
+        bus.consumer(AuthAddresses.TOKEN_VERIFY,
+            Handlers.json(body -> auth.sessions.verify(Input.required(body, "token", 8192)))).completion(),
         bus.consumer(AuthAddresses.KEYS_LIST, Handlers.json(body -> auth.keys.jwks())).completion(),
-        bus.consumer(AuthAddresses.REVOCATIONS_LIST, Handlers.json(body -> auth.sessions.activeRevocations())).completion()));
+        bus.consumer(AuthAddresses.REVOCATIONS_LIST, Handlers.json(body -> auth.sessions.activeRevocations())).completion())));
   }
 
   /** Rotates the signing key when due (announcing it) and forgets what has expired. */

@@ -10,6 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -177,6 +180,57 @@ public final class Sessions {
       rows.forEach(r -> list.add(revocation(r.getString("key"), r.getLong("before_ms"), r.getOffsetDateTime("until"))));
       return new JsonObject().put("revocations", list);
     });
+  }
+
+  /** Whether access tokens with these claims were revoked after they were issued. */
+  public Future<Boolean> isRevoked(JsonObject claims) {
+    long issuedMs = claims.getLong("issued_ms", claims.getLong("iat", 0L) * 1000);
+    String sid = claims.getString("sid");
+    return pg.preparedQuery("SELECT 1 FROM revocations WHERE key = ANY($1) AND before_ms >= $2 AND until > now()")
+        .execute(Tuple.of(new String[] {"user:" + claims.getString("sub"), "sid:" + sid}, issuedMs))
+        .map(rows -> rows.size() > 0);
+  }
+
+  /** Verifies an access token against the published keys, its claims and the revocations. */
+  public Future<JsonObject> verify(String token) {
+    return keys.jwks().compose(jwks -> {
+      JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions()
+          .setIssuer(issuer).addAudience(audience).setLeeway(5));
+      jwks.getJsonArray("keys").forEach(k -> {
+        JsonObject key = ((JsonObject) k).copy();
+        key.remove("use");
+        options.addJwk(key);
+      });
+      // only our algorithm: "none" and HMAC tokens never reach the signature check
+      if (!KeyRing.ALG.equals(algorithmOf(token))) {
+        return Future.failedFuture(invalid("access token is not valid"));
+      }
+      return JWTAuth.create(vertx, options).authenticate(new TokenCredentials(token));
+    }).recover(e -> Future.failedFuture(e instanceof Failure ? e : invalid("access token is not valid or has expired")))
+        .compose(user -> {
+          JsonObject claims = user.attributes().getJsonObject("accessToken", new JsonObject());
+          if (claims.getString("sub") == null || claims.getValue("exp") == null) {
+            return Future.failedFuture(invalid("access token lacks a subject or an expiry"));
+          }
+          return isRevoked(claims).compose(revoked -> revoked ? Future.failedFuture(invalid("access token has been revoked"))
+              : Future.succeededFuture(new JsonObject()
+                  .put("user_id", claims.getString("sub"))
+                  .put("roles", claims.getJsonArray("roles", new JsonArray()))
+                  .put("expires_at", java.time.Instant.ofEpochSecond(claims.getLong("exp")).toString())));
+        });
+  }
+
+  private static String algorithmOf(String token) {
+    int dot = token.indexOf('.');
+    if (dot <= 0) {
+      return null;
+    }
+    try {
+      return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, dot)),
+          java.nio.charset.StandardCharsets.UTF_8)).getString("alg");
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   public Future<Void> prune() {

@@ -16,6 +16,11 @@ public final class AuthAddresses {
   public static final String OAUTH2_CALLBACK = "ndc.auth.oauth2.callback";
   /** Client-credentials grant for API clients. */
   public static final String OAUTH2_TOKEN = "ndc.auth.oauth2.token";
+  /**
+   * {@code {"token"}} → {@code {"user_id","roles","expires_at"}} or 401: for callers that cannot verify tokens
+   * themselves (bridges, other languages). The gateway verifies locally instead.
+   */
+  public static final String TOKEN_VERIFY = "ndc.auth.token.verify";
   /** Public signing keys as a JWKS document {@code {"keys":[...]}}. */
   public static final String KEYS_LIST = "ndc.auth.keys.list";
   /** Current revocations {@code {"revocations":[{"key","before_ms","until"}]}} for a gateway that just started. */

@@ -1,10 +1,13 @@
 package io.ndc.gateway.security;
 
 import io.micrometer.core.instrument.Counter;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.ndc.contract.auth.Roles;
 import io.ndc.gateway.http.Caller;
 import io.ndc.platform.clients.RedisClients;
 import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.health.Breakers;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * bucket size and refill rate come from the caller's most generous role ({@code gateway.rate_limit.roles.<role>}),
  * {@code gateway.rate_limit.client} for API clients and {@code gateway.rate_limit.anonymous} otherwise. When Redis
  * does not answer in time the request is let through (fail open, logged and counted): an outage of the limiter must
- * not become an outage of the API.
+ * not become an outage of the API; after repeated failures a circuit breaker ({@code redis:ratelimit}) skips Redis
+ * for a few seconds so requests do not each wait for the timeout.
  */
 public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
@@ -69,6 +73,7 @@ public final class RateLimiter {
   private final Counter failOpen = Metrics.registry().counter("ndc.gateway.ratelimit.failopen");
   private final Counter rejected = Metrics.registry().counter("ndc.gateway.ratelimit.rejected");
   private final AtomicLong lastWarning = new AtomicLong();
+  private final CircuitBreaker breaker;
   private volatile String sha;
 
   public RateLimiter(Vertx vertx, JsonObject config) {
@@ -79,6 +84,8 @@ public final class RateLimiter {
     this.timeoutMs = ConfigPath.longValue(config, "gateway.rate_limit.timeout_ms", 250);
     this.roleLimits = ConfigPath.object(config, "gateway.rate_limit.roles");
     this.clientLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("client"), new Limit(200, 100));
+    this.breaker = Breakers.get(vertx, "redis:ratelimit", new CircuitBreakerOptions()
+        .setMaxFailures(5).setTimeout(-1).setResetTimeout(5_000).setFailuresRollingWindow(10_000));
     this.anonymousLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("anonymous"), new Limit(20, 10));
   }
 
@@ -116,8 +123,8 @@ public final class RateLimiter {
       return Future.succeededFuture(new Decision(true, limit, limit.capacity(), 0, 0, false));
     }
     String key = prefix + (caller.userId() != null ? caller.userId() : "ip:" + ip);
-    return run(key, limit)
-        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+    // an open breaker skips Redis at once instead of making every request wait for the timeout
+    return breaker.<Response>execute(attempt -> run(key, limit).timeout(timeoutMs, TimeUnit.MILLISECONDS).onComplete(attempt))
         .map(r -> new Decision(r.get(0).toInteger() == 1, limit, r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong(), true))
         .onSuccess(d -> {
           if (!d.allowed()) {

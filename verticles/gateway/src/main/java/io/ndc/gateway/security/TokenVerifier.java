@@ -43,6 +43,8 @@ public final class TokenVerifier {
   private final long busTimeoutMs;
   /** revocation key ({@code sid:<id>}, {@code user:<id>}) → [before_ms, until epoch s] */
   private final Map<String, long[]> revocations = new ConcurrentHashMap<>();
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  private final int cacheSize;
   private volatile JWTAuth jwt;
   private volatile java.util.Set<String> kids = java.util.Set.of();
   private volatile Future<Void> loading;
@@ -56,12 +58,17 @@ public final class TokenVerifier {
     this.audience = ConfigPath.string(config, "auth.jwt.audience", "ndc-api");
     this.leewaySeconds = ConfigPath.integer(config, "auth.jwt.leeway_s", 5);
     this.busTimeoutMs = ConfigPath.longValue(config, "bus.timeout_ms", 5000);
+    this.cacheSize = ConfigPath.integer(config, "gateway.token_cache_size", 10_000);
+  }
+
+  /** What a verified token says, kept for its remaining lifetime. */
+  private record Verified(String subject, List<String> roles, String sessionId, long issuedMs, long expiresAt) {
   }
 
   /** Listens for revocations and key rotations; keys themselves load lazily (auth may start after the gateway). */
   public Future<Void> start() {
     var bus = vertx.eventBus();
-    vertx.setPeriodic(60_000, id -> pruneRevocations());
+    vertx.setPeriodic(60_000, id -> forgetExpired());
     return Future.all(
         bus.<JsonObject>consumer(AuthAddresses.TOKENS_REVOKED, m -> applyRevocation(m.body())).completion(),
         bus.<JsonObject>consumer(AuthAddresses.KEYS_CHANGED, m -> reload()).completion()).mapEmpty();
@@ -73,6 +80,10 @@ public final class TokenVerifier {
   }
 
   public Future<Caller> verify(String token, String requestId) {
+    Verified known = verified.get(token);
+    if (known != null) {
+      return checked(known, requestId);
+    }
     JsonObject header;
     try {
       header = header(token);
@@ -93,23 +104,47 @@ public final class TokenVerifier {
       }
       return jwt.authenticate(new TokenCredentials(token));
     }).recover(e -> Future.failedFuture(e instanceof Failure ? e : invalid(reason(e))))
-        .compose(user -> toCaller(user, requestId));
+        .compose(user -> toCaller(token, user, requestId));
   }
 
-  private Future<Caller> toCaller(User user, String requestId) {
+  private Future<Caller> toCaller(String token, User user, String requestId) {
     // Vert.x keeps the verified claims under the "accessToken" attribute; the principal only holds the raw token
     JsonObject claims = user.attributes().getJsonObject("accessToken", new JsonObject());
     String subject = claims.getString("sub");
     Object exp = claims.getValue("exp");
-    if (subject == null || !(exp instanceof Number)) {
+    if (subject == null || !(exp instanceof Number expiry)) {
       return Future.failedFuture(invalid("access token lacks a subject or an expiry"));
     }
-    long issuedMs = claims.getLong("issued_ms", claims.getLong("iat", 0L) * 1000);
-    if (revoked("user:" + subject, issuedMs) || (claims.getString("sid") != null && revoked("sid:" + claims.getString("sid"), issuedMs))) {
+    Verified fresh = new Verified(subject,
+        claims.getJsonArray("roles", new JsonArray()).stream().map(Object::toString).toList(),
+        claims.getString("sid"),
+        claims.getLong("issued_ms", claims.getLong("iat", 0L) * 1000),
+        expiry.longValue());
+    remember(token, fresh);
+    return checked(fresh, requestId);
+  }
+
+  /** Expiry and revocation: what can change after the signature was checked. */
+  private Future<Caller> checked(Verified token, String requestId) {
+    if (System.currentTimeMillis() / 1000 - leewaySeconds >= token.expiresAt()) {
+      return Future.failedFuture(invalid("access token has expired"));
+    }
+    if (revoked("user:" + token.subject(), token.issuedMs())
+        || (token.sessionId() != null && revoked("sid:" + token.sessionId(), token.issuedMs()))) {
       return Future.failedFuture(invalid("access token has been revoked"));
     }
-    JsonArray roles = claims.getJsonArray("roles", new JsonArray());
-    return Future.succeededFuture(new Caller(requestId, subject, roles.stream().map(Object::toString).toList()));
+    return Future.succeededFuture(new Caller(requestId, token.subject(), token.roles()));
+  }
+
+  private void remember(String token, Verified entry) {
+    if (verified.size() >= cacheSize) {
+      long now = System.currentTimeMillis() / 1000;
+      verified.values().removeIf(v -> v.expiresAt() < now);
+      if (verified.size() >= cacheSize) {
+        verified.clear();
+      }
+    }
+    verified.put(token, entry);
   }
 
   private boolean revoked(String key, long issuedMs) {
@@ -224,8 +259,9 @@ public final class TokenVerifier {
         (old, now) -> now[0] >= old[0] ? now : old);
   }
 
-  private void pruneRevocations() {
+  private void forgetExpired() {
     long now = System.currentTimeMillis() / 1000;
     revocations.values().removeIf(entry -> entry[1] < now);
+    verified.values().removeIf(v -> v.expiresAt() < now);
   }
 }

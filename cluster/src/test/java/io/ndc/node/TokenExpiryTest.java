@@ -1,0 +1,50 @@
+package io.ndc.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ndc.contract.auth.Roles;
+import io.ndc.platform.testing.TestConfig;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A token the gateway has verified (and remembers) stops working when it expires; the refresh token still works. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TokenExpiryTest {
+  private final String database = TestConfig.uniqueDatabase("expiry");
+  private TestNode node;
+
+  @BeforeAll
+  void start() {
+    JsonObject config = TestNode.config(database);
+    config.getJsonObject("auth").put("jwt", new JsonObject().put("access_ttl_s", 2).put("leeway_s", 0));
+    node = TestNode.start(config);
+  }
+
+  @AfterAll
+  void stop() {
+    node.close();
+    TestConfig.dropDatabase(database);
+  }
+
+  @Test
+  void aRememberedTokenExpires() throws InterruptedException {
+    JsonObject user = TestUsers.create(node, Roles.VIEWER);
+    String token = user.getString("access_token");
+    assertThat(node.get("/api/v1/auth/profile", token).statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> response = node.get("/api/v1/auth/profile", token);
+    for (int attempt = 0; attempt < 50 && response.statusCode() == 200; attempt++) {
+      Thread.sleep(200);
+      response = node.get("/api/v1/auth/profile", token);
+    }
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("message")).contains("expired");
+    String fresh = node.post("/api/v1/auth/refresh", null, new JsonObject().put("refresh_token", user.getString("refresh_token")))
+        .bodyAsJsonObject().getJsonObject("data").getString("access_token");
+    assertThat(node.get("/api/v1/auth/profile", fresh).statusCode()).isEqualTo(200);
+  }
+}
