@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# REST benchmark: an authenticated read through the full gateway (JWT check, Redis rate limit, bus hop, auth service,
-# one PostgreSQL read) against a bare Vert.x server returning the same JSON, both with wrk at 64 connections; then
+# REST benchmark: an authenticated cached read through the full gateway (JWT check, Redis rate limit, bus hop, storage
+# service, Redis cache) against a bare Vert.x server returning the same JSON, both with wrk at 64 connections; then
 # NDC alone at constant rates, 5,000 req/s and 2,000 req/s by default (PacedLoad.java, latency from the scheduled
 # send time).
-# Endpoint: GET /api/v1/auth/profile as the bootstrap admin. Needs PostgreSQL and Redis (scripts/services.sh) and wrk.
+# Endpoint: GET /api/v1/stocks/AAPL (a seeded instrument with latest_price) as the bootstrap admin. Needs PostgreSQL
+# and Redis (scripts/services.sh) and wrk.
 # Env: DURATION (default 20s), CONNECTIONS (64), RATES (constant rates to run, default "5000 2000"), PACED_SECONDS (20).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,7 +25,7 @@ cat > "$work/bench.json" <<JSON
 {
   "auth": { "admin": { "email": "admin@ndc.local", "password": "$password" } },
   "security": { "secret_key": "benchmark secret key" },
-  "gateway": { "ready_services": ["gateway", "auth"],
+  "gateway": { "ready_services": ["gateway", "auth", "storage"],
                "rate_limit": { "roles": { "admin": { "capacity": 100000000, "per_second": 100000000 } } } },
   "node": { "data_dir": "$work" },
   "redis_prefix": "$db:"
@@ -40,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 NDC_PG_URL="postgresql://postgres@127.0.0.1:5432/$db" NDC_CONF_DIR="$root/conf" \
-  java -Xms256m -Xmx1g -jar "$jar" --services gateway,auth --http-port "$ndc_port" --bridge-port 0 --conf "$work/bench.json" \
+  java -Xms256m -Xmx1g -jar "$jar" --services gateway,auth,storage --http-port "$ndc_port" --bridge-port 0 --conf "$work/bench.json" \
   >"$work/ndc.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do grep -q "NDC ready" "$work/ndc.log" && break; sleep 0.5; done
@@ -49,7 +50,7 @@ grep -q "NDC ready" "$work/ndc.log" || { echo "NDC did not start:"; tail -30 "$w
 token=$(curl -s -X POST -H 'Content-Type: application/json' \
   -d "{\"email\":\"admin@ndc.local\",\"password\":\"$password\"}" "http://127.0.0.1:$ndc_port/api/v1/auth/login" \
   | python3 -c 'import json,sys;print(json.load(sys.stdin)["data"]["access_token"])')
-url="http://127.0.0.1:$ndc_port/api/v1/auth/profile"
+url="http://127.0.0.1:$ndc_port/api/v1/stocks/AAPL"
 curl -s -H "Authorization: Bearer $token" "$url" > "$work/body.json"
 java -cp "$jar" "$root/scripts/bench/BareServer.java" "$bare_port" "$work/body.json" >"$work/bare.log" 2>&1 &
 pids+=($!)
@@ -71,7 +72,7 @@ wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$bare_port/" >/dev/null
 
 echo "== REST $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/,"",$2); print $2}'), wrk -t2 -c$connections -d$duration"
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)"
-echo "endpoint: GET /api/v1/auth/profile (JWT ES256 verify + Redis token bucket + bus hop + auth service + PostgreSQL read)"
+echo "endpoint: GET /api/v1/stocks/AAPL (JWT check + Redis token bucket + bus hop + storage service + Redis cache)"
 run_wrk ndc "$url"
 run_wrk bare "http://127.0.0.1:$bare_port/"
 for rate in $rates; do
