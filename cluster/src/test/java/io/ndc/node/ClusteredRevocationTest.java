@@ -59,6 +59,19 @@ class ClusteredRevocationTest {
     TestConfig.dropDatabase(database);
   }
 
+  /** How long after now the node refuses the token (polling; Long.MAX_VALUE if not within 5 s). */
+  private static long refusedWithinMs(TestNode node, String access) {
+    long start = System.currentTimeMillis();
+    while (System.currentTimeMillis() - start < 5_000) {
+      if (node.get("/api/v1/auth/profile", access).statusCode() == 401) {
+        long took = System.currentTimeMillis() - start;
+        System.out.println("revocation refused after " + took + " ms");
+        return took;
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
   @Test
   void aLogoutOnOneNodeIsRefusedOnTheOtherAtOnce() {
     JsonObject user = TestUsers.create(a, Roles.ANALYST);
@@ -66,14 +79,8 @@ class ClusteredRevocationTest {
     assertThat(b.get("/api/v1/auth/profile", access).statusCode()).isEqualTo(200);
     assertThat(a.post("/api/v1/auth/logout", access, new JsonObject().put("refresh_token", user.getString("refresh_token"))).statusCode())
         .isEqualTo(200);
-    assertThat(a.get("/api/v1/auth/profile", access).statusCode()).isEqualTo(401);
-    // the revocation reaches B as a clustered publication: allow the bus hop, nothing like a token lifetime
-    long loggedOut = System.currentTimeMillis();
-    int atB = b.get("/api/v1/auth/profile", access).statusCode();
-    while (atB != 401 && System.currentTimeMillis() - loggedOut < 1_000) {
-      atB = b.get("/api/v1/auth/profile", access).statusCode();
-    }
-    System.out.println("revocation refused at the other node after " + (System.currentTimeMillis() - loggedOut) + " ms");
-    assertThat(atB).isEqualTo(401);
+    // the revocation reaches every gateway as a clustered publication: allow its bus hop, nothing like a token lifetime
+    assertThat(refusedWithinMs(b, access)).isLessThan(1_000);
+    assertThat(refusedWithinMs(a, access)).isLessThan(1_000);
   }
 }

@@ -52,6 +52,8 @@ public final class NodeProcess implements AutoCloseable {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put("NDC_CONF_DIR", Path.of("..", "conf").toAbsolutePath().normalize().toString());
+    // test nodes never take the fixed default bridge port: another node or process may hold it
+    builder.environment().put("NDC_BRIDGE_PORT", "0");
     builder.environment().putAll(env);
     return new NodeProcess(name, builder.start(), out, err);
   }
