@@ -72,6 +72,9 @@ class AllInOneNodeTest {
     assertThat(data.getJsonArray("services").stream().map(o -> ((JsonObject) o).getString("service")))
         .containsExactlyInAnyOrder(Arrays.stream(ServiceName.values()).map(ServiceName::id).toArray(String[]::new));
     assertThat(data.encode()).contains("\"name\":\"postgres\"", "\"name\":\"redis\"", "\"name\":\"rabbitmq\"");
+    JsonObject collector = data.getJsonArray("services").stream().map(o -> (JsonObject) o)
+        .filter(r -> "collector".equals(r.getString("service"))).findFirst().orElseThrow();
+    assertThat(collector.getJsonObject("details").fieldNames()).contains("sources", "breakers_on_node");
   }
 
   @Test

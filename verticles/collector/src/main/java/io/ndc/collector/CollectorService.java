@@ -10,6 +10,8 @@ import io.ndc.platform.clients.Dependency;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.service.ServiceEntry;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.ndc.collector.source.SourceStatus;
 import java.util.List;
 
 /** Entry deployable of the collector service: REST handlers, job workers, live feeds, the scheduler, the demo. */
@@ -28,6 +30,12 @@ public final class CollectorService extends ServiceEntry {
   @Override
   protected String schema() {
     return "collector";
+  }
+
+  /** Each source's freshness, reconnects and quota use as this node saw them: shown, never a reason to be DOWN. */
+  @Override
+  protected JsonObject healthDetails() {
+    return new JsonObject().put("sources", SourceStatus.snapshot());
   }
 
   @Override

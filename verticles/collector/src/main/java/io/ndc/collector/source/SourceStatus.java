@@ -1,5 +1,9 @@
 package io.ndc.collector.source;
 
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.TreeMap;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.ndc.platform.metrics.Metrics;
@@ -33,6 +37,20 @@ public final class SourceStatus {
         .description("live feed reconnects of the source")
         .tag("source", sourceId)
         .register(Metrics.registry());
+  }
+
+  /** Every source this node has seen: {@code {id: {"last_message_at","freshness_s","reconnects","quota_used"}}}. */
+  public static JsonObject snapshot() {
+    JsonObject all = new JsonObject();
+    new TreeMap<>(BY_SOURCE).forEach((id, status) -> {
+      long last = status.lastMessageMillis();
+      all.put(id, new JsonObject()
+          .put("last_message_at", last == 0 ? null : Instant.ofEpochMilli(last).toString())
+          .put("freshness_s", last == 0 ? null : (System.currentTimeMillis() - last) / 1000.0)
+          .put("reconnects", status.reconnects())
+          .put("quota_used", status.quotaUsed.get()));
+    });
+    return all;
   }
 
   public static SourceStatus of(String sourceId) {

@@ -8,6 +8,7 @@ import io.ndc.platform.clients.RedisClients;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,6 +31,14 @@ public abstract class ServiceEntry extends VerticleBase {
     return null;
   }
 
+  /**
+   * Information for the service's health report that does not decide up or down (e.g. the collector's sources);
+   * called on every health check, so it must only read in-memory state.
+   */
+  protected JsonObject healthDetails() {
+    return new JsonObject();
+  }
+
   /** Deploys the service's own verticles; completes when all are up. */
   protected Future<?> deployComponents() {
     return Future.succeededFuture();
@@ -38,7 +47,7 @@ public abstract class ServiceEntry extends VerticleBase {
   @Override
   public final Future<?> start() {
     return verifyDependencies()
-        .compose(v -> deploy(() -> new ServiceHealthVerticle(service(), dependencies(), schema())))
+        .compose(v -> deploy(() -> new ServiceHealthVerticle(service(), dependencies(), schema(), this::healthDetails)))
         .compose(v -> deployComponents());
   }
 

@@ -16,6 +16,8 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import io.ndc.platform.health.Breakers;
 
 /** Answers {@code ndc.<service>.health.check} with the live state of the service's dependencies, and {@code node.info}. */
 public final class ServiceHealthVerticle extends VerticleBase {
@@ -24,13 +26,15 @@ public final class ServiceHealthVerticle extends VerticleBase {
   private final ServiceName service;
   private final List<Dependency> dependencies;
   private final String schema;
+  private final Supplier<JsonObject> details;
   private final List<DependencyChecks> checks = new ArrayList<>();
   private HealthChecks health;
 
-  public ServiceHealthVerticle(ServiceName service, List<Dependency> dependencies, String schema) {
+  public ServiceHealthVerticle(ServiceName service, List<Dependency> dependencies, String schema, Supplier<JsonObject> details) {
     this.service = service;
     this.dependencies = dependencies;
     this.schema = schema;
+    this.details = details;
   }
 
   @Override
@@ -59,7 +63,10 @@ public final class ServiceHealthVerticle extends VerticleBase {
           .map(c -> new DependencyStatus(c.getId(), Boolean.TRUE.equals(c.getUp()), detail(c)))
           .toList();
       boolean up = statuses.stream().allMatch(DependencyStatus::up);
-      return new HealthReport(service.id(), ConfigPath.string(config(), "node.id", "local"), up, statuses);
+      JsonObject breakers = new JsonObject();
+      Breakers.states(vertx).forEach((name, state) -> breakers.put(name, state.name()));
+      JsonObject info = details.get().copy().put("breakers_on_node", breakers);
+      return new HealthReport(service.id(), ConfigPath.string(config(), "node.id", "local"), up, statuses, info);
     });
   }
 
