@@ -30,7 +30,7 @@ echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(jav
 # 1. start to ready, all-in-one (first run creates the database and migrates: reported separately)
 for run in 1 2 3 4; do
   t0=$(ms)
-  java "${JAVA_OPTS[@]}" -jar cluster/target/ndc.jar --http-port 0 >"$work/aio.out" 2>"$work/aio.err" &
+  java "${JAVA_OPTS[@]}" -jar cluster/target/ndc.jar --http-port 0 --bridge-port 0 >"$work/aio.out" 2>"$work/aio.err" &
   pid=$!; pids+=("$pid")
   wait_ready "$work/aio.out" 60 || { cat "$work/aio.err"; exit 1; }
   t=$(( $(ms) - t0 ))
@@ -53,7 +53,7 @@ pids+=("$!")
 wait_ready "$work/b.out" 90 || { cat "$work/b.err"; exit 1; }
 t0=$(ms)
 java "${JAVA_OPTS[@]}" -jar cluster/target/ndc.jar --cluster --cluster-port 5851 --cluster-members "$members" \
-  --services gateway --http-port 0 >"$work/a.out" 2>"$work/a.err" &
+  --services gateway --http-port 0 --bridge-port 0 >"$work/a.out" 2>"$work/a.err" &
 pids+=("$!")
 wait_ready "$work/a.out" 90 || { cat "$work/a.err"; exit 1; }
 echo "second node: $(grep -o 'joined cluster in [0-9]* ms' "$work/a.err")   target < 3000 ms;  start to ready: $(( $(ms) - t0 )) ms"

@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <ul>
  *   <li>{@code bare PORT SYMBOLS RATE...}: the reference, a bare Vert.x broadcaster that generates trades itself and
  *       pushes the same frames to subscribers, nothing else (no auth, no bus, no backpressure);</li>
- *   <li>{@code run URL TOKEN CLIENTS PER_CLIENT SYMBOLS SECONDS MEMBERS PORT RATE...}: opens the clients, joins the
- *       NDC cluster as a member that publishes trades at each rate (URL is an NDC node), and reports;</li>
+ *   <li>{@code publisher MEMBERS PORT SYMBOLS}: a cluster member of its own (so the clients' JVM cannot slow it) that
+ *       publishes trades on the bus at the rate it is told on {@code bench.publisher.rate};</li>
+ *   <li>{@code run URL TOKEN CLIENTS PER_CLIENT SYMBOLS SECONDS MEMBERS PORT RATE...}: opens the clients against an
+ *       NDC node, joins the cluster only to set the publisher's rate, and reports;</li>
  *   <li>{@code runbare URL CLIENTS PER_CLIENT SYMBOLS SECONDS RATE...}: the same clients against the bare server,
  *       whose rate is switched through a control frame.</li>
  * </ul>
@@ -45,6 +47,7 @@ public final class WsFanoutBench {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "bare" -> bareServer(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      case "publisher" -> publisher(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       case "run" -> new WsFanoutBench().run(args, false);
       case "runbare" -> new WsFanoutBench().run(args, true);
       default -> throw new IllegalArgumentException(args[0]);
@@ -100,9 +103,14 @@ public final class WsFanoutBench {
     }
     Thread.sleep(2000);
     System.out.printf("%s: %d clients x %d of %d symbols connected%n", bare ? "bare broadcaster" : "NDC", clients, perClient, symbols);
+    // warm-up (JIT, connection buffers) at the first rate, not measured
+    setRate(vertx, sockets.get(0), bare, rates[0]);
+    Thread.sleep(5000);
+    setRate(vertx, sockets.get(0), bare, 0);
+    Thread.sleep(1000);
     for (int rate : rates) {
       long runFor = seconds * 1000L;
-      long publisher = bare ? bareRate(sockets.get(0), rate) : publish(vertx, rate, symbols);
+      setRate(vertx, sockets.get(0), bare, rate);
       Thread.sleep(1000);
       reset();
       long start = System.currentTimeMillis();
@@ -111,11 +119,7 @@ public final class WsFanoutBench {
       long msgs = messages.get();
       long frameCount = frames.get();
       String lat = percentiles();
-      if (bare) {
-        bareRate(sockets.get(0), 0);
-      } else {
-        vertx.cancelTimer(publisher);
-      }
+      setRate(vertx, sockets.get(0), bare, 0);
       double expected = (double) rate * clients * perClient / symbols;
       System.out.printf("  input %,d trades/s -> expected %,.0f msg/s; delivered %,.0f msg/s (%.1f%%), %,.0f frames/s, latency %s%n",
           rate, expected, msgs * 1000.0 / elapsed, 100.0 * msgs * 1000.0 / elapsed / expected, frameCount * 1000.0 / elapsed, lat);
@@ -172,57 +176,81 @@ public final class WsFanoutBench {
     return "-";
   }
 
-  /** Publishes {@code rate} trades/s over the symbols on the clustered bus, in 1 ms ticks. */
-  private static long publish(Vertx vertx, int rate, int symbols) {
-    Random random = new Random(42);
-    long[] seq = new long[symbols];
-    long start = System.nanoTime();
-    long[] sent = {0};
-    return vertx.setPeriodic(1, id -> {
-      long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
-      while (sent[0] < due) {
-        int s = random.nextInt(symbols);
-        JsonObject trade = trade(symbol(s), ++seq[s], random);
-        vertx.eventBus().publish(MarketAddresses.trade(symbol(s)), trade);
-        sent[0]++;
-      }
-    });
+  private static void setRate(Vertx vertx, io.vertx.core.http.WebSocket control, boolean bare, int rate) {
+    JsonObject command = new JsonObject().put("action", "rate").put("rate", rate);
+    if (bare) {
+      control.writeTextMessage(command.encode());
+    } else {
+      vertx.eventBus().request(PUBLISHER_RATE, command).await();
+    }
   }
 
-  private static long bareRate(io.vertx.core.http.WebSocket control, int rate) {
-    control.writeTextMessage(new JsonObject().put("action", "rate").put("rate", rate).encode());
-    return 0;
+  private static final String PUBLISHER_RATE = "bench.publisher.rate";
+
+  /** A cluster member publishing trades on the bus at the rate it is told. */
+  private static void publisher(String members, int port, int symbols) {
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(1)).withClusterManager(new HazelcastClusterManager(
+        HazelcastSetup.build(new JsonObject().put("cluster", new JsonObject().put("members", members).put("port", port)))))
+        .buildClustered().await();
+    TradeGenerator generator = new TradeGenerator(vertx, symbols,
+        (symbol, trade) -> vertx.eventBus().publish(MarketAddresses.trade(symbol), trade));
+    vertx.eventBus().<JsonObject>consumer(PUBLISHER_RATE, m -> {
+      generator.rate(m.body().getInteger("rate"));
+      m.reply(new JsonObject());
+    }).completion().await();
+    System.out.println("publisher ready");
+  }
+
+  /** Trades at a set rate over SIM0..SIM(n-1), paced by a 1 ms timer; rate 0 stops it. */
+  private static final class TradeGenerator {
+    private final Vertx vertx;
+    private final int symbols;
+    private final java.util.function.BiConsumer<String, JsonObject> sink;
+    private final Random random = new Random(42);
+    private final long[] seq;
+    private long timer = -1;
+
+    TradeGenerator(Vertx vertx, int symbols, java.util.function.BiConsumer<String, JsonObject> sink) {
+      this.vertx = vertx;
+      this.symbols = symbols;
+      this.sink = sink;
+      this.seq = new long[symbols];
+    }
+
+    void rate(int rate) {
+      vertx.cancelTimer(timer);
+      if (rate <= 0) {
+        return;
+      }
+      long start = System.nanoTime();
+      long[] sent = {0};
+      timer = vertx.setPeriodic(1, id -> {
+        long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+        while (sent[0] < due) {
+          int s = random.nextInt(symbols);
+          sink.accept(symbol(s), trade(symbol(s), ++seq[s], random));
+          sent[0]++;
+        }
+      });
+    }
   }
 
   /** The reference: subscribers per symbol, trades generated in-process, the same frame text to each subscriber. */
   private static void bareServer(int port, int symbols) {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     Map<String, List<ServerWebSocket>> subscribers = new HashMap<>();
-    long[] timer = {-1};
+    TradeGenerator generator = new TradeGenerator(vertx, symbols, (symbol, trade) -> {
+      String text = trade.encode();
+      for (ServerWebSocket sub : subscribers.getOrDefault(symbol, List.of())) {
+        sub.writeTextMessage(text);
+      }
+    });
     HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> ws.textMessageHandler(text -> {
       JsonObject frame = new JsonObject(text);
       if ("subscribe".equals(frame.getString("action"))) {
         frame.getJsonArray("symbols").forEach(s -> subscribers.computeIfAbsent((String) s, k -> new ArrayList<>()).add(ws));
       } else if ("rate".equals(frame.getString("action"))) {
-        vertx.cancelTimer(timer[0]);
-        int rate = frame.getInteger("rate");
-        if (rate > 0) {
-          Random random = new Random(42);
-          long[] seq = new long[symbols];
-          long start = System.nanoTime();
-          long[] sent = {0};
-          timer[0] = vertx.setPeriodic(1, id -> {
-            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
-            while (sent[0] < due) {
-              int s = random.nextInt(symbols);
-              String text2 = trade(symbol(s), ++seq[s], random).encode();
-              for (ServerWebSocket sub : subscribers.getOrDefault(symbol(s), List.of())) {
-                sub.writeTextMessage(text2);
-              }
-              sent[0]++;
-            }
-          });
-        }
+        generator.rate(frame.getInteger("rate"));
       }
     }));
     server.listen(port).await();
