@@ -63,7 +63,7 @@ class CacheTest {
     storage.call(StorageAddresses.INSTRUMENT_GET, new JsonObject().put("symbol", "MSFT"));
     storage.call(StorageAddresses.INSTRUMENT_GET, new JsonObject().put("symbol", "NVDA"));
     TreeSet<String> before = cachedKeys();
-    assertThat(before).contains("latest:MSFT", "latest:NVDA");
+    assertThat(before).contains("latest:MSFT", "latest:NVDA", "instrument:MSFT", "instrument:NVDA");
     assertThat(before.stream().filter(k -> k.startsWith("bars:"))).hasSize(4);
 
     // a served entry is what the cache answers: a change behind its back is not seen until a batch says so
@@ -73,7 +73,7 @@ class CacheTest {
     storage.call(StorageAddresses.BARS_INGEST, batch("daily", bar("MSFT", "2024-01-02", 10, 12, 9, 11, 1)));
     TreeSet<String> after = cachedKeys();
     List<String> gone = before.stream().filter(k -> !after.contains(k)).toList();
-    assertThat(gone).containsExactlyInAnyOrder("latest:MSFT",
+    assertThat(gone).containsExactlyInAnyOrder("latest:MSFT", "instrument:MSFT",
         "bars:MSFT|daily|2024-01-01T00:00:00Z|2024-02-01T00:00:00Z",
         "bars:MSFT|monthly|2024-01-01T00:00:00Z|2024-02-01T00:00:00Z");
     assertThat(lastClose(prices("MSFT", "2024-01-01", "2024-01-31"))).isEqualTo(11.0);
@@ -88,8 +88,11 @@ class CacheTest {
     // an instrument edit forgets every cached answer of that symbol (they carry its name), and only those
     storage.call(StorageAddresses.INSTRUMENTS_UPSERT, new JsonObject().put("symbol", "MSFT").put("name", "Microsoft Corp.")
         .put("market", "NASDAQ"));
-    assertThat(cachedKeys().stream().filter(k -> k.startsWith("bars:MSFT") || k.equals("latest:MSFT"))).isEmpty();
-    assertThat(cachedKeys()).contains("bars:NVDA|daily|2024-01-01T00:00:00Z|2024-02-01T00:00:00Z", "latest:NVDA");
+    assertThat(cachedKeys().stream().filter(k -> k.startsWith("bars:MSFT") || k.equals("latest:MSFT") || k.equals("instrument:MSFT"))).isEmpty();
+    assertThat(cachedKeys()).contains("bars:NVDA|daily|2024-01-01T00:00:00Z|2024-02-01T00:00:00Z", "latest:NVDA",
+        "instrument:NVDA");
+    assertThat(storage.call(StorageAddresses.INSTRUMENT_GET, new JsonObject().put("symbol", "MSFT")).getString("name"))
+        .isEqualTo("Microsoft Corp.");
     assertThat(prices("MSFT", "2024-01-01", "2024-01-31").getString("name")).isEqualTo("Microsoft Corp.");
   }
 

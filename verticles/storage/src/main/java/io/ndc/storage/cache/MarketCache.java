@@ -83,6 +83,14 @@ public final class MarketCache {
     return cached(symbol, prefix + "latest:" + symbol, load);
   }
 
+  /**
+   * One instrument with its latest price ({@code GET /stocks/{symbol}}), cached: any change to the symbol's data or
+   * to the instrument itself deletes it, like the latest quote.
+   */
+  public Future<JsonObject> instrument(String symbol, Supplier<Future<JsonObject>> load) {
+    return cached(symbol, prefix + "instrument:" + symbol, load);
+  }
+
   /** A bar query result, cached under its symbol, interval and range. */
   public Future<JsonObject> bars(String symbol, Interval interval, Instant start, Instant end,
       Supplier<Future<JsonObject>> load) {
@@ -142,14 +150,16 @@ public final class MarketCache {
       String index = prefix + "idx:" + symbol;
       perSymbol.add(call(() -> redis.smembers(index)).compose(members -> {
         List<String> doomed = new ArrayList<>();
+        // these two show the newest data of the symbol: every change deletes them
         doomed.add(prefix + "latest:" + symbol);
+        doomed.add(prefix + "instrument:" + symbol);
         for (Response member : members) {
           String key = member.toString();
           if (affected(key, change)) {
             doomed.add(key);
           }
         }
-        List<String> stale = doomed.subList(1, doomed.size());
+        List<String> stale = doomed.subList(2, doomed.size());
         Future<Response> unlinked = call(() -> redis.unlink(doomed));
         if (stale.isEmpty()) {
           return unlinked.mapEmpty();

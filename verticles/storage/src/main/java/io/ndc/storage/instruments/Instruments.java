@@ -62,14 +62,15 @@ public final class Instruments {
   /** {@code {"symbol"}}: the instrument with {@code latest_price}. */
   public Future<JsonObject> get(JsonObject request) {
     String symbol = symbol(request.getValue("symbol"));
-    return pg.preparedQuery("SELECT " + COLUMNS + " FROM instruments WHERE symbol = $1").execute(Tuple.of(symbol))
+    return cache.instrument(symbol, () -> pg.preparedQuery("SELECT " + COLUMNS + " FROM instruments WHERE symbol = $1")
+        .execute(Tuple.of(symbol))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.failedFuture(Failure.notFound("no instrument '" + symbol + "'"));
           }
           JsonObject instrument = instrument(rows.iterator().next());
           return cache.latest(symbol, () -> latest(symbol)).map(latest -> instrument.put("latest_price", latest));
-        });
+        }));
   }
 
   private Future<JsonObject> latest(String symbol) {
