@@ -8,6 +8,9 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 log() { echo "[services] $*"; }
+as_postgres() { # psql as the postgres OS user, whether we are root or a sudoer
+  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "psql -Atc \"$1\""; else sudo -u postgres psql -Atc "$1"; fi
+}
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_port() { # port name seconds
   local i
@@ -37,10 +40,10 @@ fi
 # NDC connects as postgres over TCP without a password (NDC_PG_URL default). A fresh Debian cluster asks for one
 # on TCP: trust loopback connections, as a development box does; production sets NDC_PG_URL with a password.
 if ! psql -h 127.0.0.1 -U postgres -d postgres -w -Atc 'select 1' >/dev/null 2>&1; then
-  hba=$($SUDO -u postgres psql -Atc 'show hba_file' 2>/dev/null || su postgres -c "psql -Atc 'show hba_file'")
+  hba=$(as_postgres 'show hba_file')
   log "allowing trust auth for loopback in $hba"
   $SUDO sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
-  $SUDO -u postgres psql -Atc 'select pg_reload_conf()' >/dev/null 2>&1 || su postgres -c "psql -Atc 'select pg_reload_conf()'" >/dev/null
+  as_postgres 'select pg_reload_conf()' >/dev/null
   sleep 1
 fi
 
