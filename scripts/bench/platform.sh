@@ -18,7 +18,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-JAVA_OPTS=(-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+JAVA_OPTS=(-Xms64m -Xmx1g -XX:+UseSerialGC)  # what scripts/ndc runs with
 
 wait_ready() { # file timeout_s
   local i; for ((i = 0; i < $2 * 20; i++)); do grep -q "NDC ready" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1
