@@ -1,0 +1,148 @@
+package io.ndc.node;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Yahoo chart API on a local port for node JVMs: every symbol is answered with the recorded AAPL payload of the
+ * collector's fixtures (the parser names rows after the requested symbol). A symbol can be made to hang on its first
+ * request until {@link #release()}, so a job is in flight on a known connection.
+ */
+final class VendorServer implements AutoCloseable {
+  private static final Path FIXTURE = Path.of("..", "verticles", "collector", "src", "test", "resources", "fixtures", "yahoo", "aapl-daily.json");
+
+  /** A request as the vendor saw it: the symbol, its query and the client's port (to tell which JVM sent it). */
+  record Seen(String symbol, Map<String, String> query, int clientPort) {
+  }
+
+  private final HttpServer server;
+  private final String payload;
+  private final List<Seen> seen = new CopyOnWriteArrayList<>();
+  private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch released = new CountDownLatch(1);
+
+  VendorServer() throws IOException {
+    payload = Files.readString(FIXTURE);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "vendor");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.createContext("/v8/finance/chart/", this::handle);
+    server.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The first request for {@code symbol} waits until {@link #release()}. */
+  void hangFirst(String symbol) {
+    hanging.add(symbol);
+  }
+
+  void release() {
+    released.countDown();
+  }
+
+  List<Seen> seen(String symbol) {
+    return seen.stream().filter(s -> s.symbol().equals(symbol)).toList();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String symbol = exchange.getRequestURI().getPath().substring("/v8/finance/chart/".length());
+    seen.add(new Seen(symbol, query(exchange.getRequestURI()), exchange.getRemoteAddress().getPort()));
+    if (hanging.remove(symbol)) {
+      try {
+        released.await(120, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    try {
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+    } catch (IOException closedByAKilledClient) {
+      // the node that asked is gone
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static Map<String, String> query(URI uri) {
+    Map<String, String> query = new HashMap<>();
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        int eq = pair.indexOf('=');
+        query.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+      }
+    }
+    return query;
+  }
+
+  /**
+   * Which of {@code candidates} (process ids) owns the local TCP port {@code clientPort} of a connection to this
+   * server, read from /proc: the socket's inode in /proc/net/tcp*, then the process holding it among its fds.
+   */
+  long processOwning(int clientPort, List<Long> candidates) throws IOException {
+    String inode = null;
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      for (String line : Files.readAllLines(Path.of(table))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 9 && f[1].endsWith(":" + String.format("%04X", clientPort)) && f[2].endsWith(":" + String.format("%04X", port()))) {
+          inode = f[9];
+        }
+      }
+    }
+    if (inode == null) {
+      throw new IllegalStateException("no connection from port " + clientPort);
+    }
+    String socket = "socket:[" + inode + "]";
+    for (long pid : candidates) {
+      List<Path> fds = new ArrayList<>();
+      try (var list = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+        list.forEach(fds::add);
+      }
+      for (Path fd : fds) {
+        try {
+          if (Files.readSymbolicLink(fd).toString().equals(socket)) {
+            return pid;
+          }
+        } catch (IOException | UncheckedIOException gone) {
+          // the fd closed while listing
+        }
+      }
+    }
+    throw new IllegalStateException("no candidate process holds " + socket);
+  }
+
+  @Override
+  public void close() {
+    release();
+    server.stop(0);
+  }
+}
