@@ -226,7 +226,9 @@ class CollectionClusterIT {
   @Test
   @Order(4)
   void sigtermRequeuesTheUnackedJobAndHandsTheFeedOverAtOnce() throws Exception {
-    String live = data(rest("POST", "/api/v1/collectors", new JsonObject().put("source", "sim").put("live", true)
+    assertThat(rest("POST", "/api/v1/sources", new JsonObject().put("id", "sim-term").put("type", "simulated")
+        .put("symbols", new JsonArray().add("TERM")).put("trades_per_second", 20)).statusCode()).isEqualTo(201);
+    String live = data(rest("POST", "/api/v1/collectors", new JsonObject().put("source", "sim-term").put("live", true)
         .put("symbols", new JsonArray().add("TERM")))).getString("id");
     assertThat(survivor).as("the worker left by the previous test").isNotNull();
     awaitTrue(() -> owners(live).size() == 1, 30_000, "the feed runs on the only worker");
@@ -240,6 +242,8 @@ class CollectionClusterIT {
     long termAt = System.currentTimeMillis();
     assertThat(survivor.terminate(60_000)).as("a clean stop").isIn(0, 143);
     long stoppedMs = System.currentTimeMillis() - termAt;
+    System.out.println("after SIGTERM: lease " + rowsOf("SELECT node, expires_at - now() FROM collector.feed_leases WHERE collector_id = '" + live + "'")
+        + ", feed events " + rowsOf("SELECT kind, node, at FROM collector.feed_events WHERE collector_id = '" + live + "' ORDER BY id"));
     awaitTrue(() -> owners(live).contains("w4"), 30_000, "the feed moves to w4");
     long feedMs = scalar("SELECT (extract(epoch FROM max(at)) * 1000)::bigint FROM collector.feed_events WHERE kind = 'owned' AND node = 'w4'"
         + " AND collector_id = '" + live + "'") - termAt;
@@ -347,6 +351,12 @@ class CollectionClusterIT {
       Thread.sleep(250);
     }
     throw new AssertionError("job " + jobId + " did not finish");
+  }
+
+  private static List<String> rowsOf(String sql) {
+    List<String> rows = new ArrayList<>();
+    pg.query(sql).execute().await().forEach(r -> rows.add(r.toJson().encode()));
+    return rows;
   }
 
   private static long scalar(String sql) {

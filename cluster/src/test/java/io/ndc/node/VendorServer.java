@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +34,7 @@ final class VendorServer implements AutoCloseable {
   private final HttpServer server;
   private final String payload;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
-  private final Set<String> hanging = ConcurrentHashMap.newKeySet();
-  private final CountDownLatch released = new CountDownLatch(1);
+  private final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
 
   VendorServer() throws IOException {
     payload = Files.readString(FIXTURE);
@@ -58,13 +56,14 @@ final class VendorServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** The first request for {@code symbol} waits until {@link #release()}. */
+  /** The next request for {@code symbol} waits until {@link #release()}. */
   void hangFirst(String symbol) {
-    hanging.add(symbol);
+    hanging.put(symbol, new CountDownLatch(1));
   }
 
+  /** Answers the hanging requests. */
   void release() {
-    released.countDown();
+    hanging.values().forEach(CountDownLatch::countDown);
   }
 
   List<Seen> seen(String symbol) {
@@ -74,9 +73,10 @@ final class VendorServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String symbol = exchange.getRequestURI().getPath().substring("/v8/finance/chart/".length());
     seen.add(new Seen(symbol, query(exchange.getRequestURI()), exchange.getRemoteAddress().getPort()));
-    if (hanging.remove(symbol)) {
+    CountDownLatch gate = hanging.remove(symbol);
+    if (gate != null) {
       try {
-        released.await(120, TimeUnit.SECONDS);
+        gate.await(120, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
