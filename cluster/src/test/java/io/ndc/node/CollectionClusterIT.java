@@ -242,8 +242,6 @@ class CollectionClusterIT {
     long termAt = System.currentTimeMillis();
     assertThat(survivor.terminate(60_000)).as("a clean stop").isIn(0, 143);
     long stoppedMs = System.currentTimeMillis() - termAt;
-    System.out.println("after SIGTERM: lease " + rowsOf("SELECT node, expires_at - now() FROM collector.feed_leases WHERE collector_id = '" + live + "'")
-        + ", feed events " + rowsOf("SELECT kind, node, at FROM collector.feed_events WHERE collector_id = '" + live + "' ORDER BY id"));
     awaitTrue(() -> owners(live).contains("w4"), 30_000, "the feed moves to w4");
     long feedMs = scalar("SELECT (extract(epoch FROM max(at)) * 1000)::bigint FROM collector.feed_events WHERE kind = 'owned' AND node = 'w4'"
         + " AND collector_id = '" + live + "'") - termAt;
@@ -351,12 +349,6 @@ class CollectionClusterIT {
       Thread.sleep(250);
     }
     throw new AssertionError("job " + jobId + " did not finish");
-  }
-
-  private static List<String> rowsOf(String sql) {
-    List<String> rows = new ArrayList<>();
-    pg.query(sql).execute().await().forEach(r -> rows.add(r.toJson().encode()));
-    return rows;
   }
 
   private static long scalar(String sql) {
