@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The collection API through the gateway with roles: a viewer reads sources but cannot change them, an operator
- * registers them, and a source's API key never appears in any answer.
+ * The collection API through the gateway with roles (docs/security.md): an analyst reads sources but cannot change
+ * them or run collectors, a viewer does not see collection at all, an operator registers sources, and a source's API key
+ * never appears in any answer.
  */
 class CollectionRolesTest {
   private static final String DB = TestConfig.uniqueDatabase("collect_roles");
@@ -42,15 +43,16 @@ class CollectionRolesTest {
   }
 
   @Test
-  void aViewerReadsSourcesButCannotRegisterThemAndKeysAreNeverShown() {
+  void anAnalystReadsSourcesButCannotRegisterThemAndKeysAreNeverShown() {
+    String analyst = TestUsers.tokenFor(node, "analyst");
     String viewer = TestUsers.tokenFor(node, "viewer");
     String operator = TestUsers.tokenFor(node, "operator");
     JsonObject source = new JsonObject().put("id", "av").put("type", "alphavantage").put("base_url", "http://127.0.0.1:9")
         .put("api_key", API_KEY).put("quota_per_minute", 5);
 
-    HttpResponse<Buffer> refused = node.post("/api/v1/sources", viewer, source);
+    HttpResponse<Buffer> refused = node.post("/api/v1/sources", analyst, source);
     assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(403);
-    assertThat(refused.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("FORBIDDEN");
+    assertThat(refused.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("AUTHORIZATION_ERROR");
 
     HttpResponse<Buffer> created = node.post("/api/v1/sources", operator, source);
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
@@ -58,7 +60,8 @@ class CollectionRolesTest {
         .put("symbols", new JsonArray().add("IBM")).put("interval", "daily"));
     assertThat(collector.statusCode()).as(collector.bodyAsString()).isEqualTo(201);
 
-    HttpResponse<Buffer> listed = node.get("/api/v1/sources", viewer);
+    assertThat(node.get("/api/v1/sources", viewer).statusCode()).isEqualTo(403);
+    HttpResponse<Buffer> listed = node.get("/api/v1/sources", analyst);
     assertThat(listed.statusCode()).as(listed.bodyAsString()).isEqualTo(200);
     JsonObject av = listed.bodyAsJsonObject().getJsonObject("data").getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(s -> s.getString("id").equals("av")).findFirst().orElseThrow();
@@ -66,11 +69,11 @@ class CollectionRolesTest {
     assertThat(av.containsKey("api_key")).isFalse();
 
     for (HttpResponse<Buffer> answer : new HttpResponse[] {created, collector, listed, node.get("/api/v1/sources", operator),
-        node.get("/api/v1/collectors", viewer)}) {
+        node.get("/api/v1/collectors", analyst)}) {
       assertThat(answer.bodyAsString()).doesNotContain(API_KEY);
     }
-    HttpResponse<Buffer> viewerRun = node.post("/api/v1/collectors/" + collector.bodyAsJsonObject().getJsonObject("data").getString("id") + "/run",
-        viewer, new JsonObject());
-    assertThat(viewerRun.statusCode()).as(viewerRun.bodyAsString()).isEqualTo(403);
+    HttpResponse<Buffer> analystRun = node.post("/api/v1/collectors/" + collector.bodyAsJsonObject().getJsonObject("data").getString("id") + "/run",
+        analyst, new JsonObject());
+    assertThat(analystRun.statusCode()).as(analystRun.bodyAsString()).isEqualTo(403);
   }
 }

@@ -64,7 +64,7 @@ class DemoNodeIT {
             d -> d.getJsonArray("prices").size() >= 240);
         JsonArray bars = prices.getJsonArray("prices");
         System.out.println("demo " + symbol + ": " + bars.size() + " daily bars");
-        assertThat(bars.size()).as(symbol + " daily bars of a year of sessions").isBetween(240, 262);
+        assertThat(bars.size()).as(symbol + " daily bars of a year of sessions").isBetween(240, 265);
       }
 
       try (ProbeProcess client = ProbeProcess.connect("ws://127.0.0.1:" + port + "/ws/v1/stream?access_token=" + token)) {
