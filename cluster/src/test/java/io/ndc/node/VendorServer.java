@@ -27,14 +27,15 @@ import java.util.concurrent.TimeUnit;
 final class VendorServer implements AutoCloseable {
   private static final Path FIXTURE = Path.of("..", "verticles", "collector", "src", "test", "resources", "fixtures", "yahoo", "aapl-daily.json");
 
-  /** A request as the vendor saw it: the symbol, its query and the client's port (to tell which JVM sent it). */
-  record Seen(String symbol, Map<String, String> query, int clientPort) {
+  /** A request as the vendor saw it: the symbol, its query, the client's port (to tell which JVM sent it) and when. */
+  record Seen(String symbol, Map<String, String> query, int clientPort, long atMillis) {
   }
 
   private final HttpServer server;
   private final String payload;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failing = new ConcurrentHashMap<>();
 
   VendorServer() throws IOException {
     payload = Files.readString(FIXTURE);
@@ -61,6 +62,11 @@ final class VendorServer implements AutoCloseable {
     hanging.put(symbol, new CountDownLatch(1));
   }
 
+  /** Every request for {@code symbol} is answered with HTTP {@code status}. */
+  void failAlways(String symbol, int status) {
+    failing.put(symbol, status);
+  }
+
   /** Answers the hanging requests. */
   void release() {
     hanging.values().forEach(CountDownLatch::countDown);
@@ -72,7 +78,7 @@ final class VendorServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String symbol = exchange.getRequestURI().getPath().substring("/v8/finance/chart/".length());
-    seen.add(new Seen(symbol, query(exchange.getRequestURI()), exchange.getRemoteAddress().getPort()));
+    seen.add(new Seen(symbol, query(exchange.getRequestURI()), exchange.getRemoteAddress().getPort(), System.currentTimeMillis()));
     CountDownLatch gate = hanging.remove(symbol);
     if (gate != null) {
       try {
@@ -81,10 +87,11 @@ final class VendorServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    int status = failing.getOrDefault(symbol, 200);
+    byte[] body = (status == 200 ? payload : "Internal Server Error").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "text/plain");
     try {
-      exchange.sendResponseHeaders(200, body.length);
+      exchange.sendResponseHeaders(status, body.length);
       exchange.getResponseBody().write(body);
     } catch (IOException closedByAKilledClient) {
       // the node that asked is gone
