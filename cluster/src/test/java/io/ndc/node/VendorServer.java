@@ -35,6 +35,7 @@ final class VendorServer implements AutoCloseable {
   private final String payload;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
+  private final List<CountDownLatch> held = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> failing = new ConcurrentHashMap<>();
 
   VendorServer() throws IOException {
@@ -69,7 +70,7 @@ final class VendorServer implements AutoCloseable {
 
   /** Answers the hanging requests. */
   void release() {
-    hanging.values().forEach(CountDownLatch::countDown);
+    held.forEach(CountDownLatch::countDown);
   }
 
   List<Seen> seen(String symbol) {
@@ -78,8 +79,12 @@ final class VendorServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String symbol = exchange.getRequestURI().getPath().substring("/v8/finance/chart/".length());
-    seen.add(new Seen(symbol, query(exchange.getRequestURI()), exchange.getRemoteAddress().getPort(), System.currentTimeMillis()));
     CountDownLatch gate = hanging.remove(symbol);
+    if (gate != null) {
+      held.add(gate);
+    }
+    // seen only now, so a test that saw the request can release it
+    seen.add(new Seen(symbol, query(exchange.getRequestURI()), exchange.getRemoteAddress().getPort(), System.currentTimeMillis()));
     if (gate != null) {
       try {
         gate.await(120, TimeUnit.SECONDS);
