@@ -211,11 +211,12 @@ class CollectionClusterIT {
     vendor.release();
     JsonObject job = awaitJobThroughFailover(jobId);
     System.out.printf("after kill -9 of the worker the job was redelivered and finished in %d ms%n", finishedAt(jobId) - killedAt);
-    assertThat(other.pid()).isNotEqualTo(worker.pid());
     assertThat(job.getString("status")).as(job.encode()).isEqualTo("succeeded");
     assertThat(job.getInteger("attempts")).isGreaterThanOrEqualTo(2);
     assertThat(rows(job).getLong("unchanged")).as("the replayed part of the job").isPositive();
     assertThat(vendor.seen("KILLA")).as("KILLA is fetched again from its last stored date").hasSize(2);
+    assertThat(vendor.seen("KILLA").get(1).query().get("period1")).isEqualTo(vendor.seen("AAPL").get(1).query().get("period1"));
+    assertThat(vendor.seen("KILLB")).as("the killed worker's symbol is fetched by the other worker").hasSize(2);
     for (String symbol : List.of("KILLA", "KILLB")) {
       assertThat(scalar("SELECT count(*) FROM bars WHERE symbol = '" + symbol + "'")).as(symbol + " rows").isEqualTo(3);
       assertThat(scalar("SELECT count(*) FROM bar_versions WHERE symbol = '" + symbol + "'")).as(symbol + " versions")
