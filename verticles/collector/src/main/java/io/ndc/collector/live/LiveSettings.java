@@ -8,12 +8,12 @@ record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBuffere
   static LiveSettings fromConfig(JsonObject config) {
     return new LiveSettings(
         ConfigPath.longValue(config, "collector.live.tick_ms", 1_000),
-        ConfigPath.longValue(config, "collector.live.reconcile_ms", 2_000),
+        ConfigPath.longValue(config, "collector.live.reconcile_ms", 1_000),
         ConfigPath.integer(config, "collector.live.batch_size", 2_000),
         ConfigPath.integer(config, "collector.live.max_buffered", 200_000),
         ConfigPath.longValue(config, "collector.live.write_timeout_ms", 30_000),
         ConfigPath.longValue(config, "collector.live.status_ms", 5_000),
         ConfigPath.longValue(config, "collector.live.start_retry_ms", 60_000),
-        ConfigPath.longValue(config, "collector.live.lease_ms", 10_000));
+        ConfigPath.longValue(config, "collector.live.lease_ms", 4_000));
   }
 }

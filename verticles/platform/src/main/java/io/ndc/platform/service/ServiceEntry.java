@@ -9,6 +9,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -18,6 +19,12 @@ import java.util.function.Supplier;
  * verticles. The node deploys one entry per selected service and nothing else.
  */
 public abstract class ServiceEntry extends VerticleBase {
+  /**
+   * The service's handle on its schema's shared pool, opened before any of its verticles: a shared pool's connections
+   * belong to the verticle that opened it first, and Vert.x undeploys the children before this entry, so the pool
+   * stays usable while the verticles stop (a feed releases its lease, a job settles) on a clean shutdown.
+   */
+  private Pool pool;
 
   public abstract ServiceName service();
 
@@ -47,6 +54,7 @@ public abstract class ServiceEntry extends VerticleBase {
   @Override
   public final Future<?> start() {
     return verifyDependencies()
+        .onSuccess(v -> pool = dependencies().contains(Dependency.POSTGRES) ? Postgres.pool(vertx, config(), schema()) : null)
         .compose(v -> deploy(() -> new ServiceHealthVerticle(service(), dependencies(), schema(), this::healthDetails)))
         .compose(v -> deployComponents());
   }
