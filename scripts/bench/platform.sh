@@ -18,7 +18,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-JAVA_OPTS=(-Xms64m -Xmx1g -XX:+UseSerialGC)  # what scripts/ndc runs with
+JAVA_OPTS=(-Xms128m -Xmx1g -Xmn96m -XX:+UseSerialGC)  # what scripts/ndc runs with
 
 wait_ready() { # file timeout_s
   local i; for ((i = 0; i < $2 * 20; i++)); do grep -q "NDC ready" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1
@@ -59,5 +59,5 @@ wait_ready "$work/a.out" 90 || { cat "$work/a.err"; exit 1; }
 echo "second node: $(grep -o 'joined cluster in [0-9]* ms' "$work/a.err")   target < 3000 ms;  start to ready: $(( $(ms) - t0 )) ms"
 
 # 3. request-reply over the clustered bus from a third member to the storage service on B
-java -Xmx512m -cp "cluster/target/ndc.jar:cluster/target/test-classes" io.ndc.node.BusLatencyBench \
+java -Xms512m -Xmx512m -XX:+UseSerialGC -cp "cluster/target/ndc.jar:cluster/target/test-classes" io.ndc.node.BusLatencyBench \
   "$members" 5853 1000 5000 15 2>"$work/bench.err" | sed 's/$/   target p99 < 2 ms at 5000\/s/'
