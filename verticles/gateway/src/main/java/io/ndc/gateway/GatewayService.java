@@ -3,6 +3,7 @@ package io.ndc.gateway;
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Dependency;
 import io.ndc.platform.service.ServiceEntry;
+import io.ndc.platform.config.ConfigPath;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class GatewayService extends ServiceEntry {
 
   @Override
   protected Future<?> deployComponents() {
-    return deploy(HttpGatewayVerticle::new);
+    // one instance per event loop by default: connections are spread over them, each instance routing its own
+    return deploy(HttpGatewayVerticle::new, ConfigPath.integer(config(), "gateway.instances", 2));
   }
 }

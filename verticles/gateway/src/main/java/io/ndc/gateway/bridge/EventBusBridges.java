@@ -51,7 +51,9 @@ public final class EventBusBridges {
     tcp = TcpEventBusBridge.create(vertx, BridgeGuard.permitted(new BridgeOptions()), new NetServerOptions(),
         event -> guard.handle(event, event.socket()));
     // the TCP bridge does not report the port it bound, so port 0 is resolved to a free port first
-    Future<Integer> port = configured != 0 ? Future.succeededFuture(configured) : vertx.executeBlocking(EventBusBridges::freePort);
+    // and chosen once per node, so every gateway instance listens on it (Vert.x shares the listening socket)
+    Future<Integer> port = configured != 0 ? Future.succeededFuture(configured) : vertx.executeBlocking(() ->
+        (Integer) vertx.sharedData().getLocalMap("ndc.node").computeIfAbsent("bridge.chosen_port", k -> freePortUnchecked()));
     return port.compose(p -> tcp.listen(p, host).map(p)
         .recover(e -> Future.failedFuture(new IllegalStateException("TCP bridge cannot listen on " + host + ":" + p
             + " (" + e.getMessage() + "); choose another port with --bridge-port or NDC_BRIDGE_PORT", e))));
@@ -88,9 +90,11 @@ public final class EventBusBridges {
     }
   }
 
-  private static int freePort() throws java.io.IOException {
+  private static int freePortUnchecked() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

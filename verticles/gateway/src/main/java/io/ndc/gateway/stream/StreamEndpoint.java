@@ -11,9 +11,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,7 +25,6 @@ public final class StreamEndpoint {
   private final StreamMetrics metrics;
   private final SubscriptionHub hub;
   private final Set<StreamSession> sessions = new LinkedHashSet<>();
-  private final Map<String, Integer> connectionsPerUser = new HashMap<>();
   private final long authTimeoutMs;
   private final long heartbeatMs;
   private final int maxConnectionsPerUser;
@@ -43,7 +40,7 @@ public final class StreamEndpoint {
     this.vertx = vertx;
     this.verifier = verifier;
     this.forwarder = forwarder;
-    this.metrics = new StreamMetrics(Metrics.registry(), ConfigPath.string(config, "node.id", "local"));
+    this.metrics = StreamMetrics.forNode(Metrics.registry(), ConfigPath.string(config, "node.id", "local"));
     this.hub = new SubscriptionHub(vertx, metrics);
     this.authTimeoutMs = ConfigPath.longValue(config, "stream.auth_timeout_ms", 10_000);
     this.heartbeatMs = ConfigPath.longValue(config, "stream.heartbeat_ms", 30_000);
@@ -81,12 +78,13 @@ public final class StreamEndpoint {
     if (session.isClosed()) {
       return false;
     }
-    int open = connectionsPerUser.getOrDefault(caller.userId(), 0);
-    if (open >= maxConnectionsPerUser) {
-      return false;
-    }
-    connectionsPerUser.put(caller.userId(), open + 1);
-    return true;
+    boolean[] admitted = {false};
+    metrics.connectionsPerUser.compute(caller.userId(), (user, open) -> {
+      int count = open == null ? 0 : open;
+      admitted[0] = count < maxConnectionsPerUser;
+      return admitted[0] ? count + 1 : open;
+    });
+    return admitted[0];
   }
 
   void release(StreamSession session) {
@@ -95,7 +93,7 @@ public final class StreamEndpoint {
     }
     Caller caller = session.caller();
     if (caller != null) {
-      connectionsPerUser.computeIfPresent(caller.userId(), (u, n) -> n <= 1 ? null : n - 1);
+      metrics.connectionsPerUser.computeIfPresent(caller.userId(), (u, n) -> n <= 1 ? null : n - 1);
     }
   }
 

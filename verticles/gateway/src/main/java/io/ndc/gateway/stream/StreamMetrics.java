@@ -5,8 +5,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the stream endpoint of this node does, in {@code /metrics}. */
+/**
+ * What the stream endpoint of this node does, in {@code /metrics}, and the per-user connection counts: one per node,
+ * shared by the gateway's verticle instances (each runs on its own event loop).
+ */
 public final class StreamMetrics {
+  private static final java.util.Map<String, StreamMetrics> BY_NODE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Open connections per user on this node, across the gateway instances. */
+  final java.util.concurrent.ConcurrentHashMap<String, Integer> connectionsPerUser = new java.util.concurrent.ConcurrentHashMap<>();
   final AtomicInteger clients = new AtomicInteger();
   final AtomicInteger subscriptions = new AtomicInteger();
   final Counter framesOut;
@@ -17,7 +24,11 @@ public final class StreamMetrics {
   final Counter badFrames;
 
   /** Meters carry the node id so several gateways in one JVM (tests) keep separate counts. */
-  public StreamMetrics(MeterRegistry registry, String node) {
+  public static StreamMetrics forNode(MeterRegistry registry, String node) {
+    return BY_NODE.computeIfAbsent(node, n -> new StreamMetrics(registry, n));
+  }
+
+  private StreamMetrics(MeterRegistry registry, String node) {
     Gauge.builder("ndc_ws_clients", clients, AtomicInteger::get).description("open stream connections on this node")
         .tag("node", node).strongReference(true).register(registry);
     Gauge.builder("ndc_ws_subscriptions", subscriptions, AtomicInteger::get).tag("node", node)
