@@ -22,7 +22,7 @@ public final class GatewayService extends ServiceEntry {
 
   @Override
   protected Future<?> deployComponents() {
-    // one instance per event loop by default: connections are spread over them, each instance routing its own
-    return deploy(HttpGatewayVerticle::new, ConfigPath.integer(config(), "gateway.instances", 2));
+    // more instances spread connections over more event loops; on 2 shared cores one measured faster (benchmarks.md)
+    return deploy(HttpGatewayVerticle::new, ConfigPath.integer(config(), "gateway.instances", 1));
   }
 }
