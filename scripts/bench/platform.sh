@@ -63,3 +63,13 @@ echo "second node: $(grep -o 'joined cluster in [0-9]* ms' "$work/a.err")   targ
 kill -TERM "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 java -Xms512m -Xmx512m -XX:+UseSerialGC -cp "cluster/target/ndc.jar:cluster/target/test-classes" io.ndc.node.BusLatencyBench \
   "$members" 5853 1000 5000 15 2>"$work/bench.err" | sed 's/$/   target p99 < 2 ms at 5000\/s/'
+
+# 4. the reference: the same client against a bare clustered Vert.x member answering the same address
+kill -TERM "${pids[-2]}" 2>/dev/null; wait "${pids[-2]}" 2>/dev/null || true
+echo_members="127.0.0.1:5891,127.0.0.1:5892"
+java "${JAVA_OPTS[@]}" -cp "cluster/target/ndc.jar:cluster/target/test-classes" io.ndc.node.BusLatencyBench echo \
+  "$echo_members" 5892 >"$work/echo.out" 2>"$work/echo.err" &
+pids+=("$!")
+for _ in $(seq 1 600); do grep -q "echo member ready" "$work/echo.out" && break; sleep 0.1; done
+java -Xms512m -Xmx512m -XX:+UseSerialGC -cp "cluster/target/ndc.jar:cluster/target/test-classes" io.ndc.node.BusLatencyBench \
+  "$echo_members" 5891 1000 5000 15 2>"$work/bench-ref.err" | sed 's/^bus/reference, bare Vert.x member:/'

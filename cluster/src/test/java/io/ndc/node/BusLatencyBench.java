@@ -23,6 +23,10 @@ public final class BusLatencyBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("echo")) {
+      echo(args[1], Integer.parseInt(args[2]));
+      return;
+    }
     String members = args[0];
     int port = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[args.length - 1]);
@@ -44,6 +48,18 @@ public final class BusLatencyBench {
           rate, latencies.length, pct(latencies, 50), pct(latencies, 99), pct(latencies, 99.9), latencies[latencies.length - 1] / 1e6);
     }
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  /** The reference: a bare clustered Vert.x member answering the same address with an empty object. */
+  private static void echo(String members, int port) {
+    JsonObject config = new JsonObject().put("cluster", new JsonObject().put("members", members).put("port", port).put("host", "127.0.0.1"));
+    VertxOptions options = new VertxOptions();
+    options.getEventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1");
+    Vertx vertx = Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(HazelcastSetup.build(config)))
+        .buildClustered().await();
+    vertx.eventBus().<JsonObject>consumer(SystemAddresses.nodeInfo(ServiceName.STORAGE), m -> m.reply(new JsonObject()))
+        .completion().await();
+    System.out.println("echo member ready");
   }
 
   private static double pct(long[] sorted, double p) {
