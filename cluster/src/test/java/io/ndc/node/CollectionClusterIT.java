@@ -2,8 +2,6 @@ package io.ndc.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ndc.collector.jobs.JobQueue;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.Vertx;
@@ -267,8 +265,7 @@ class CollectionClusterIT {
     Vertx cleanup = Vertx.vertx();
     try {
       JsonObject config = TestConfig.forDatabase(DB).put("collector", new JsonObject().put("queue_prefix", "test." + DB));
-      JobQueue queue = new JobQueue(cleanup, config, RetryPolicy.fromConfig(new JsonObject()));
-      queue.start().compose(v -> queue.deleteQueues()).compose(v -> queue.stop()).await();
+      CollectorQueues.delete(cleanup, config);
     } finally {
       cleanup.close().await();
     }

@@ -2,8 +2,6 @@ package io.ndc.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ndc.collector.jobs.JobQueue;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -37,8 +35,7 @@ class DemoNodeIT {
     Vertx vertx = Vertx.vertx();
     try {
       JsonObject config = TestConfig.forDatabase(DB).put("collector", new JsonObject().put("queue_prefix", "test." + DB));
-      JobQueue queue = new JobQueue(vertx, config, RetryPolicy.fromConfig(new JsonObject()));
-      queue.start().compose(v -> queue.deleteQueues()).compose(v -> queue.stop()).await();
+      CollectorQueues.delete(vertx, config);
     } finally {
       vertx.close().await();
       TestConfig.dropDatabase(DB);

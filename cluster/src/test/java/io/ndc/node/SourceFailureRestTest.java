@@ -2,8 +2,6 @@ package io.ndc.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ndc.collector.jobs.JobQueue;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.json.JsonArray;
@@ -34,8 +32,7 @@ class SourceFailureRestTest {
   @AfterAll
   static void stop() {
     try {
-      JobQueue queue = new JobQueue(node.vertx, node.config, RetryPolicy.fromConfig(new JsonObject()));
-      queue.start().compose(v -> queue.deleteQueues()).compose(v -> queue.stop()).await();
+      CollectorQueues.delete(node.vertx, node.config);
       node.close();
       vendor.close();
     } finally {
