@@ -33,7 +33,8 @@ mvn -q -pl verticles/storage -am package -DskipTests dependency:build-classpath 
 cp="verticles/storage/target/classes:verticles/storage/target/test-classes:$(cat "$work/cp.txt")"
 
 echo "bus ingest: $rows bars, $symbols symbols, batches of $batch, $inflight in flight"
-java -Xmx1g -cp "$cp" io.ndc.storage.bench.IngestBench "$db" "$symbols" "$days" "$batch" "$inflight" "$work/bars.csv" \
+# the storage service runs with the JVM options of scripts/ndc (the collector of G1 cost about 15 % here)
+java $(cat scripts/jvm.options) -cp "$cp" io.ndc.storage.bench.IngestBench "$db" "$symbols" "$days" "$batch" "$inflight" "$work/bars.csv" \
   | tee "$work/bench.out" | grep -E '^RESULT'
 
 echo "psql \\copy of the same rows into a same-shaped partitioned table"

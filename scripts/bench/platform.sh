@@ -18,7 +18,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-JAVA_OPTS=(-Xms128m -Xmx1g -Xmn96m -XX:+UseSerialGC)  # what scripts/ndc runs with
+read -r -a JAVA_OPTS < scripts/jvm.options  # what scripts/ndc runs with
 
 wait_ready() { # file timeout_s
   local i; for ((i = 0; i < $2 * 20; i++)); do grep -q "NDC ready" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1

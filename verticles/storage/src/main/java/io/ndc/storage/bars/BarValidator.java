@@ -19,11 +19,13 @@ public final class BarValidator {
   private final Interval interval;
   private final Instant now;
   private final Duration intradayRetention;
+  private final LocalDate latestDate;
 
   public BarValidator(Interval interval, Instant now, Duration intradayRetention) {
     this.interval = interval;
     this.now = now;
     this.intradayRetention = intradayRetention;
+    this.latestDate = LocalDate.ofInstant(now, EARLIEST_ZONE);
   }
 
   /** Either a valid row or the reason it was refused. */
@@ -84,7 +86,7 @@ public final class BarValidator {
         throw new IllegalArgumentException("time " + time + " is older than the intraday retention of "
             + intradayRetention.toDays() + " days");
       }
-    } else if (LocalDate.ofInstant(time, ZoneOffset.UTC).isAfter(LocalDate.ofInstant(now, EARLIEST_ZONE))) {
+    } else if (LocalDate.ofInstant(time, ZoneOffset.UTC).isAfter(latestDate)) {
       throw new IllegalArgumentException("date " + LocalDate.ofInstant(time, ZoneOffset.UTC) + " is in the future");
     }
     return time;

@@ -22,6 +22,8 @@ public enum Interval {
   WEEKLY("weekly", Duration.ofDays(7), false),
   MONTHLY("monthly", Duration.ofDays(31), false);
 
+  private static final long SECONDS_PER_DAY = 86_400;
+
   private final String id;
   private final Duration length;
   private final boolean stored;
@@ -57,7 +59,7 @@ public enum Interval {
   /** Whether {@code ts} is a possible start of a bar of this interval. */
   public boolean aligned(Instant ts) {
     if (!intraday()) {
-      return ts.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() == 0 && ts.getNano() == 0;
+      return Math.floorMod(ts.getEpochSecond(), SECONDS_PER_DAY) == 0 && ts.getNano() == 0;
     }
     return ts.getNano() == 0 && ts.getEpochSecond() % length.getSeconds() == 0;
   }

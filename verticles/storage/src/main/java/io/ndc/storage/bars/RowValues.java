@@ -1,5 +1,6 @@
 package io.ndc.storage.bars;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * whose message is the rejection reason.
  */
 public final class RowValues {
-  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-_^=]{0,31}");
+  private static final int MAX_SYMBOL_LENGTH = 32;
   private static final Pattern BASIC_DATE = Pattern.compile("\\d{8}");
   private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
   private static final Pattern WITH_OFFSET = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
@@ -31,10 +32,29 @@ public final class RowValues {
       return null;
     }
     String symbol = value.toString().trim().toUpperCase(Locale.ROOT);
-    if (!SYMBOL.matcher(symbol).matches()) {
+    if (!validSymbol(symbol)) {
       throw new IllegalArgumentException("symbol '" + value + "' is not a valid symbol");
     }
     return symbol;
+  }
+
+  /** {@code [A-Z0-9][A-Z0-9.\-_^=]{0,31}}, checked by hand: this runs for every ingested row. */
+  private static boolean validSymbol(String symbol) {
+    int length = symbol.length();
+    if (length == 0 || length > MAX_SYMBOL_LENGTH || !alphanumeric(symbol.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < length; i++) {
+      char c = symbol.charAt(i);
+      if (!alphanumeric(c) && ".-_^=".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean alphanumeric(char c) {
+    return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   /** A number, or null for absent/{@code null}/{@code "-"}/empty. */
@@ -68,16 +88,42 @@ public final class RowValues {
   public static Instant date(Object value) {
     String text = value.toString().trim();
     try {
-      LocalDate date;
-      if (BASIC_DATE.matcher(text).matches()) {
-        date = LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
-      } else {
-        date = LocalDate.parse(text.replace('/', '-'));
+      LocalDate date = isoDate(text);
+      if (date == null) {
+        date = BASIC_DATE.matcher(text).matches() ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE)
+            : LocalDate.parse(text.replace('/', '-'));
       }
       return date.atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       throw new IllegalArgumentException("date '" + text + "' is not a date (YYYY-MM-DD)");
     }
+  }
+
+  /**
+   * {@code YYYY-MM-DD} read by hand, the common spelling, since a formatter parse per row was the largest cost of
+   * ingest validation; null when the text has another shape. An impossible date (2024-02-30) throws.
+   */
+  private static LocalDate isoDate(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
+  }
+
+  /** The decimal value of {@code text[from, to)}, or -1 when a character is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /**

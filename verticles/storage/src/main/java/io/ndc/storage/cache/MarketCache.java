@@ -10,8 +10,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,33 +146,44 @@ public final class MarketCache {
     return Future.all(retried).mapEmpty();
   }
 
+  /**
+   * Two pipelined round trips whatever the number of symbols (a daily batch touches hundreds): every symbol's
+   * index of cached queries, then one UNLINK of the doomed keys with the SREMs of the stale index members.
+   */
   private Future<Void> delete(Invalidation change) {
-    List<Future<Void>> perSymbol = new ArrayList<>();
-    for (String symbol : change.symbols()) {
-      String index = prefix + "idx:" + symbol;
-      perSymbol.add(call(() -> redis.smembers(index)).compose(members -> {
-        List<String> doomed = new ArrayList<>();
+    List<String> symbols = List.copyOf(change.symbols());
+    if (symbols.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Request> reads = new ArrayList<>(symbols.size());
+    symbols.forEach(symbol -> reads.add(Request.cmd(Command.SMEMBERS).arg(prefix + "idx:" + symbol)));
+    return call(() -> client.batch(reads)).compose(indexes -> {
+      List<String> doomed = new ArrayList<>();
+      List<Request> writes = new ArrayList<>();
+      for (int i = 0; i < symbols.size(); i++) {
+        String symbol = symbols.get(i);
         // these two show the newest data of the symbol: every change deletes them
         doomed.add(prefix + "latest:" + symbol);
         doomed.add(prefix + "instrument:" + symbol);
-        for (Response member : members) {
+        Request srem = Request.cmd(Command.SREM).arg(prefix + "idx:" + symbol);
+        boolean stale = false;
+        for (Response member : indexes.get(i)) {
           String key = member.toString();
           if (affected(key, change)) {
             doomed.add(key);
+            srem.arg(key);
+            stale = true;
           }
         }
-        List<String> stale = doomed.subList(2, doomed.size());
-        Future<Response> unlinked = call(() -> redis.unlink(doomed));
-        if (stale.isEmpty()) {
-          return unlinked.mapEmpty();
+        if (stale) {
+          writes.add(srem);
         }
-        List<String> srem = new ArrayList<>();
-        srem.add(index);
-        srem.addAll(stale);
-        return unlinked.compose(ok -> call(() -> redis.srem(srem))).mapEmpty();
-      }));
-    }
-    return Future.all(perSymbol).mapEmpty();
+      }
+      Request unlink = Request.cmd(Command.UNLINK);
+      doomed.forEach(unlink::arg);
+      writes.add(0, unlink);
+      return call(() -> client.batch(writes));
+    }).mapEmpty();
   }
 
   /** Whether a cached query key ({@code bars:SYMBOL|interval|start|end}) can show rows of the change. */
