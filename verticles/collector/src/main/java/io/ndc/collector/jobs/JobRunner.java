@@ -109,6 +109,10 @@ public final class JobRunner {
           .map(reply -> RowCounts.fromReply(reply.body())));
       case TRADING_TRENDS -> adapter.tradingTrends(new FetchRequest(symbol, collector.interval(), from, to, collector.params()))
           .compose(rows -> ingest(Dataset.TRADING_TRENDS, collector, rows));
+      // the whole window every run: a source sends every quarter it has in one answer and restates past quarters,
+      // which storage counts as revised; unrestated quarters are unchanged
+      case FINANCIALS -> adapter.financials(new FetchRequest(symbol, collector.interval(), from, to, collector.params()))
+          .compose(rows -> ingest(Dataset.FINANCIALS, collector, rows));
       default -> Future.failedFuture(SourceFailure.rejected("dataset " + collector.dataset().id() + " is not collected by jobs"
           + (collector.dataset() == Dataset.TRADES ? "; make the collector live" : "")));
     };

@@ -24,6 +24,15 @@ public interface SourceAdapter {
     return unsupported(Capability.TRADING_TRENDS);
   }
 
+  /**
+   * Quarterly financials {@code {"symbol","year","quarter","currency","revenue","operating_income","net_income","eps",
+   * "total_assets","total_liabilities","total_equity"}} of the quarters whose period ends in the request's window, in
+   * ascending time; a value the source does not have is null.
+   */
+  default Future<List<JsonObject>> financials(FetchRequest request) {
+    return unsupported(Capability.FINANCIALS);
+  }
+
   /** Instrument reference data {@code {"symbol","name","market","sector","industry","currency"}} for one symbol. */
   default Future<JsonObject> instrument(String symbol) {
     return unsupported(Capability.INSTRUMENTS);

@@ -187,6 +187,33 @@ class JobPipelineTest {
   }
 
   @Test
+  void aFinancialsJobSendsTheQuartersOfItsWindowToStorageAndWaitsOutThrottling() {
+    FixtureServer av = await(new FixtureServer()
+        .on("/query", "function", "INCOME_STATEMENT", Reply.fixture("alphavantage/ibm-income-statement.json"))
+        .on("/query", "function", "BALANCE_SHEET", Reply.fixture("alphavantage/note.json"), Reply.fixture("alphavantage/ibm-balance-sheet.json"))
+        .on("/query", "function", "EARNINGS", Reply.fixture("alphavantage/ibm-earnings.json"))
+        .start(h.vertx));
+    source("av-fundamentals", "alphavantage", av.baseUrl(), new JsonObject().put("api_key", "k").put("throttle_wait_ms", 100));
+    String collectorId = h.request(CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "av-fundamentals")
+        .put("dataset", "financials").put("symbols", new JsonArray().add("IBM")).put("start_date", "2024-01-01")
+        .put("end_date", "2024-12-31")).getString("id");
+
+    JsonObject job = h.awaitFinished(run(collectorId));
+
+    assertThat(job.getString("status")).as(job.encode()).isEqualTo("succeeded");
+    assertThat(job.getInteger("attempts")).as("a throttled call gives its attempt back").isEqualTo(1);
+    assertThat(job.getJsonObject("rows").getLong("accepted")).isEqualTo(2);
+    assertThat(h.storage.rows(StorageAddresses.FINANCIALS_INGEST, "IBM"))
+        .extracting(r -> r.getInteger("year") + "Q" + r.getInteger("quarter")).containsExactly("2024Q1", "2024Q2");
+    JsonObject batch = h.storage.requests(StorageAddresses.FINANCIALS_INGEST).get(0);
+    assertThat(batch.getString("source")).isEqualTo("av-fundamentals");
+    assertThat(batch.containsKey("interval")).isFalse();
+    assertThat(av.seen()).extracting(s -> s.query().get("function"))
+        .containsExactly("INCOME_STATEMENT", "BALANCE_SHEET", "INCOME_STATEMENT", "BALANCE_SHEET", "EARNINGS");
+    await(av.stop());
+  }
+
+  @Test
   void aSymbolTheSourceRejectsKillsTheJobAtOnceWithTheReasonAndKeepsTheOthers() {
     h.vendor.on("/v8/finance/chart/MSFT", Reply.fixture("yahoo/aapl-daily.json"));
     h.vendor.on("/v8/finance/chart/NOPE", new Reply(404, "application/json", FixtureServer.read("yahoo/not-found.json")));
@@ -267,6 +294,11 @@ class JobPipelineTest {
     Failure liveOnYahoo = h.failure(CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "dup").put("live", true)
         .put("symbols", new JsonArray().add("A")));
     assertThat(liveOnYahoo.getMessage()).contains("LIVE_TRADES");
+
+    Failure financialsOnYahoo = h.failure(CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "dup")
+        .put("dataset", "financials").put("symbols", new JsonArray().add("A")));
+    assertThat(financialsOnYahoo.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+    assertThat(financialsOnYahoo.getMessage()).contains("source 'dup' (yahoo) does not provide FINANCIALS");
 
     String collectorId = collector("dup", List.of("AAPL"), null, null);
     Failure badCron = h.failure(CollectorAddresses.SCHEDULES_CREATE, new JsonObject().put("collector_id", collectorId).put("cron", "99 * * * *"));

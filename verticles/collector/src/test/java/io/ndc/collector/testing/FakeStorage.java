@@ -31,6 +31,8 @@ public final class FakeStorage {
         }).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.TRADES_INGEST, m -> m.reply(record(StorageAddresses.TRADES_INGEST, m.body(), "trades"))).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.TRENDS_INGEST, m -> m.reply(record(StorageAddresses.TRENDS_INGEST, m.body(), "rows"))).completion(),
+        vertx.eventBus().<JsonObject>consumer(StorageAddresses.FINANCIALS_INGEST,
+            m -> m.reply(record(StorageAddresses.FINANCIALS_INGEST, m.body(), "rows"))).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.INSTRUMENTS_UPSERT,
             m -> m.reply(record(StorageAddresses.INSTRUMENTS_UPSERT, m.body(), "instruments"))).completion(),
         vertx.eventBus().<JsonObject>consumer(StorageAddresses.BARS_LAST, m -> {

@@ -27,20 +27,7 @@ public final class AlphaVantageParser {
   }
 
   public static List<JsonObject> parse(String body, String symbol, boolean daily, LocalDate from, LocalDate to, long throttleWaitMs) {
-    JsonObject json;
-    try {
-      json = new JsonObject(body);
-    } catch (DecodeException e) {
-      throw SourceFailure.unavailable("Alpha Vantage sent a body that is not JSON");
-    }
-    if (json.containsKey("Error Message")) {
-      throw SourceFailure.rejected("Alpha Vantage refused " + symbol + ": " + json.getValue("Error Message"));
-    }
-    for (String throttle : List.of("Note", "Information")) {
-      if (json.containsKey(throttle)) {
-        throw SourceFailure.throttled("Alpha Vantage throttled: " + json.getValue(throttle), throttleWaitMs);
-      }
-    }
+    JsonObject json = answer(body, symbol, throttleWaitMs);
     JsonObject meta = json.getJsonObject("Meta Data", new JsonObject());
     ZoneId zone = zone(meta);
     JsonObject series = null;
@@ -64,6 +51,28 @@ public final class AlphaVantageParser {
     }
     rows.sort(Comparator.comparing(r -> r.getString(daily ? "date" : "ts")));
     return rows;
+  }
+
+  /**
+   * The JSON of any Alpha Vantage answer, after its HTTP 200 error bodies: {@code "Error Message"} fails as rejected,
+   * {@code "Note"} and {@code "Information"} as throttled with {@code throttleWaitMs}.
+   */
+  static JsonObject answer(String body, String symbol, long throttleWaitMs) {
+    JsonObject json;
+    try {
+      json = new JsonObject(body);
+    } catch (DecodeException e) {
+      throw SourceFailure.unavailable("Alpha Vantage sent a body that is not JSON");
+    }
+    if (json.containsKey("Error Message")) {
+      throw SourceFailure.rejected("Alpha Vantage refused " + symbol + ": " + json.getValue("Error Message"));
+    }
+    for (String throttle : List.of("Note", "Information")) {
+      if (json.containsKey(throttle)) {
+        throw SourceFailure.throttled("Alpha Vantage throttled: " + json.getValue(throttle), throttleWaitMs);
+      }
+    }
+    return json;
   }
 
   private static JsonObject row(String symbol, String key, JsonObject values, boolean daily, ZoneId zone, LocalDate from, LocalDate to) {
