@@ -5,7 +5,7 @@
 # send time).
 # Endpoint: GET /api/v1/stocks/AAPL (a seeded instrument with latest_price) as the bootstrap admin. Needs PostgreSQL
 # and Redis (scripts/services.sh) and wrk.
-# Env: DURATION (default 20s), CONNECTIONS (64), RATES (constant rates to run, default "5000 2000"), PACED_SECONDS (20).
+# Env: NDC_JAVA_OPTS (JVM options of the node, default scripts/jvm.options as scripts/ndc), DURATION (default 20s), CONNECTIONS (64), RATES (constant rates to run, default "5000 2000"), PACED_SECONDS (20).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 duration=${DURATION:-20s}
@@ -41,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 NDC_PG_URL="postgresql://postgres@127.0.0.1:5432/$db" NDC_CONF_DIR="$root/conf" \
-  java -Xms256m -Xmx1g -jar "$jar" --services gateway,auth,storage --http-port "$ndc_port" --bridge-port 0 --conf "$work/bench.json" \
+  java ${NDC_JAVA_OPTS:-$(cat "$root/scripts/jvm.options")} -jar "$jar" --services gateway,auth,storage --http-port "$ndc_port" --bridge-port 0 --conf "$work/bench.json" \
   >"$work/ndc.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do grep -q "NDC ready" "$work/ndc.log" && break; sleep 0.5; done

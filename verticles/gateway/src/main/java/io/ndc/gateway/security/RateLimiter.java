@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * does not answer in time the request is let through (fail open, logged and counted): an outage of the limiter must
  * not become an outage of the API; after repeated failures a circuit breaker ({@code redis:ratelimit}) skips Redis
  * for a few seconds so requests do not each wait for the timeout.
+ *
+ * <p>A node does not ask Redis for every request of a busy caller: it takes a lease of several tokens from the shared
+ * bucket at once ({@link TokenLeases}) and spends them locally for at most {@code gateway.rate_limit.lease_ms}.
+ * Every token still comes out of the one bucket, so the cluster-wide limit holds; a lease only moves when a token is
+ * spent by up to the lease time, and small buckets get leases of one token, which is the exact per-request check.
  */
 public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
@@ -42,13 +47,14 @@ public final class RateLimiter {
       "local ts = tonumber(state[2])",
       "if tokens == nil then tokens = capacity; ts = now end",
       "tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate / 1000)",
-      "local allowed = 0",
-      "if tokens >= 1 then tokens = tokens - 1; allowed = 1 end",
+      "local granted = math.min(tonumber(ARGV[3]), math.floor(tokens))",
+      "if granted < 0 then granted = 0 end",
+      "tokens = tokens - granted",
       "redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))",
       "redis.call('PEXPIRE', KEYS[1], math.ceil(capacity * 1000 / rate) + 1000)",
       "local retry = 0",
-      "if allowed == 0 then retry = math.ceil((1 - tokens) * 1000 / rate) end",
-      "return {allowed, math.floor(tokens), retry, math.ceil((capacity - tokens) * 1000 / rate)}");
+      "if granted == 0 then retry = math.ceil((1 - tokens) * 1000 / rate) end",
+      "return {granted, math.floor(tokens), retry, math.ceil((capacity - tokens) * 1000 / rate)}");
 
   /** A bucket's size and refill rate. */
   public record Limit(int capacity, double perSecond) {
@@ -72,6 +78,8 @@ public final class RateLimiter {
   private final Limit anonymousLimit;
   private final Counter failOpen = Metrics.registry().counter("ndc.gateway.ratelimit.failopen");
   private final Counter rejected = Metrics.registry().counter("ndc.gateway.ratelimit.rejected");
+  private final Counter fetches = Metrics.registry().counter("ndc.gateway.ratelimit.redis.requests");
+  private final TokenLeases leases;
   private final AtomicLong lastWarning = new AtomicLong();
   private final CircuitBreaker breaker;
   private volatile String sha;
@@ -87,6 +95,7 @@ public final class RateLimiter {
     this.breaker = Breakers.get(vertx, "redis:ratelimit", new CircuitBreakerOptions()
         .setMaxFailures(5).setTimeout(-1).setResetTimeout(5_000).setFailuresRollingWindow(10_000));
     this.anonymousLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("anonymous"), new Limit(20, 10));
+    this.leases = new TokenLeases(ConfigPath.longValue(config, "gateway.rate_limit.lease_ms", 100), this::fetch);
   }
 
   /** The bucket a caller draws from and its limit. */
@@ -123,14 +132,19 @@ public final class RateLimiter {
       return Future.succeededFuture(new Decision(true, limit, limit.capacity(), 0, 0, false));
     }
     String key = prefix + (caller.userId() != null ? caller.userId() : "ip:" + ip);
+    return leases.take(key, limit).onSuccess(d -> {
+      if (!d.allowed()) {
+        rejected.increment();
+      }
+    });
+  }
+
+  /** Asks the shared bucket for up to {@code tokens} tokens; Redis trouble lets the request through (fail open). */
+  private Future<TokenLeases.Grant> fetch(String key, Limit limit, int tokens) {
+    fetches.increment();
     // an open breaker skips Redis at once instead of making every request wait for the timeout
-    return breaker.<Response>execute(attempt -> run(key, limit).timeout(timeoutMs, TimeUnit.MILLISECONDS).onComplete(attempt))
-        .map(r -> new Decision(r.get(0).toInteger() == 1, limit, r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong(), true))
-        .onSuccess(d -> {
-          if (!d.allowed()) {
-            rejected.increment();
-          }
-        })
+    return breaker.<Response>execute(attempt -> run(key, limit, tokens).timeout(timeoutMs, TimeUnit.MILLISECONDS).onComplete(attempt))
+        .map(r -> new TokenLeases.Grant(r.get(0).toInteger(), r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong(), true))
         .recover(e -> {
           failOpen.increment();
           long now = System.currentTimeMillis();
@@ -138,12 +152,13 @@ public final class RateLimiter {
           if (now - last > 10_000 && lastWarning.compareAndSet(last, now)) {
             LOG.warn("rate limiter cannot reach Redis ({}); letting requests through unlimited", e.getMessage());
           }
-          return Future.succeededFuture(new Decision(true, limit, limit.capacity(), 0, 0, false));
+          return Future.succeededFuture(TokenLeases.Grant.unenforced());
         });
   }
 
-  private Future<Response> run(String key, Limit limit) {
-    List<String> args = List.of(key, String.valueOf(limit.capacity()), String.valueOf(limit.perSecond()));
+  private Future<Response> run(String key, Limit limit, int tokens) {
+    List<String> args = List.of(key, String.valueOf(limit.capacity()), String.valueOf(limit.perSecond()),
+        String.valueOf(tokens));
     String known = sha;
     if (known != null) {
       return redis.evalsha(prepend(known, args)).recover(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")
@@ -160,7 +175,7 @@ public final class RateLimiter {
   }
 
   private static List<String> prepend(String sha, List<String> args) {
-    return List.of(sha, "1", args.get(0), args.get(1), args.get(2));
+    return List.of(sha, "1", args.get(0), args.get(1), args.get(2), args.get(3));
   }
 
   public void close() {
