@@ -7,6 +7,7 @@ import io.ndc.storage.bars.Interval;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
@@ -32,9 +33,16 @@ import org.slf4j.LoggerFactory;
  * its symbols and the cached queries of those symbols whose interval derives from the batch's interval and whose
  * range overlaps the batch's. An invalidation that fails is kept and retried before this node serves from the
  * cache again; entries also expire ({@code storage.cache.ttl_s}).
+ *
+ * <p>In front of Redis, the newest answers per symbol (instrument, latest quote) are also kept in this verticle's
+ * memory ({@link NearCache}, {@code storage.cache.near_ttl_ms}, {@code storage.cache.near_max_entries}; a TTL of 0
+ * turns it off). Every invalidation drops them here at once and, after the Redis keys are gone, on every storage
+ * verticle of the cluster through the publication {@value #EVICTED}.
  */
 public final class MarketCache {
   private static final Logger LOG = LoggerFactory.getLogger(MarketCache.class);
+  /** Storage-internal publication: {@code {"symbols":[...]}} whose near-cache entries every storage verticle drops. */
+  static final String EVICTED = "ndc.storage.cache.evicted";
 
   private final RedisAPI redis;
   private final Redis client;
@@ -44,6 +52,9 @@ public final class MarketCache {
   private final long timeoutMs;
   /** Invalidations that failed, shared by every cache user of this node (JSON by id), retried before any read. */
   private final LocalMap<String, String> pending;
+  private final Vertx vertx;
+  private final NearCache near;
+  private final MessageConsumer<JsonObject> evictions;
 
   /**
    * What one committed batch changed. {@code interval} null with a range: no bars, only latest quotes (trades,
@@ -73,16 +84,21 @@ public final class MarketCache {
     this.ttlSeconds = ConfigPath.longValue(config, "storage.cache.ttl_s", 300);
     this.timeoutMs = ConfigPath.longValue(config, "storage.cache.timeout_ms", 250);
     this.pending = vertx.sharedData().getLocalMap("ndc.storage.cache.pending." + prefix);
+    this.vertx = vertx;
+    long nearTtlMs = ConfigPath.longValue(config, "storage.cache.near_ttl_ms", 2000);
+    this.near = nearTtlMs > 0 ? new NearCache(nearTtlMs, ConfigPath.integer(config, "storage.cache.near_max_entries", 10_000)) : null;
+    this.evictions = near == null ? null : vertx.eventBus().<JsonObject>consumer(EVICTED, message ->
+        evictNear(message.body().getJsonArray("symbols").stream().map(Object::toString).toList()));
   }
 
   public Future<Void> close() {
     client.close();
-    return Future.succeededFuture();
+    return evictions == null ? Future.succeededFuture() : evictions.unregister();
   }
 
   /** The latest quote of a symbol (a JSON object or null), cached. */
   public Future<JsonObject> latest(String symbol, Supplier<Future<JsonObject>> load) {
-    return cached(symbol, prefix + "latest:" + symbol, load);
+    return nearCached(symbol, prefix + "latest:" + symbol, load);
   }
 
   /**
@@ -90,7 +106,7 @@ public final class MarketCache {
    * to the instrument itself deletes it, like the latest quote.
    */
   public Future<JsonObject> instrument(String symbol, Supplier<Future<JsonObject>> load) {
-    return cached(symbol, prefix + "instrument:" + symbol, load);
+    return nearCached(symbol, prefix + "instrument:" + symbol, load);
   }
 
   /** A bar query result, cached under its symbol, interval and range. */
@@ -101,11 +117,41 @@ public final class MarketCache {
 
   /** Deletes what a committed batch changed; never fails (a Redis failure leaves the work pending). */
   public Future<Void> invalidate(Invalidation change) {
+    evictNear(change.symbols());
     return delete(change).recover(e -> {
       LOG.warn("cache invalidation failed, retried before the next cached read: {}", e.getMessage());
       pending.put(UUID.randomUUID().toString(), change.toJson().encode());
       return Future.succeededFuture();
+    }).onComplete(v -> {
+      // after the Redis keys are gone: a near-cache load that read them before is dropped by this second eviction
+      if (near != null && !change.symbols().isEmpty()) {
+        vertx.eventBus().publish(EVICTED, new JsonObject().put("symbols", new JsonArray(List.copyOf(change.symbols()))));
+      }
     });
+  }
+
+  private void evictNear(Collection<String> symbols) {
+    if (near == null) {
+      return;
+    }
+    List<String> keys = new ArrayList<>(symbols.size() * 2);
+    for (String symbol : symbols) {
+      keys.add(prefix + "latest:" + symbol);
+      keys.add(prefix + "instrument:" + symbol);
+    }
+    near.evict(symbols, keys);
+  }
+
+  private Future<JsonObject> nearCached(String symbol, String key, Supplier<Future<JsonObject>> load) {
+    if (near == null) {
+      return cached(symbol, key, load);
+    }
+    JsonObject hit = near.get(key);
+    if (hit != null) {
+      return Future.succeededFuture(hit);
+    }
+    long generation = near.generation(symbol);
+    return cached(symbol, key, load).onSuccess(value -> near.put(symbol, key, value, generation));
   }
 
   private Future<JsonObject> cached(String symbol, String key, Supplier<Future<JsonObject>> load) {
