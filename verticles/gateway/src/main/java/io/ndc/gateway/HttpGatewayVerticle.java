@@ -1,5 +1,6 @@
 package io.ndc.gateway;
 
+import io.ndc.gateway.http.RequestIds;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.ServiceName;
@@ -29,7 +30,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +107,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
   private void assignRequestId(RoutingContext ctx) {
     String requestId = ctx.request().getHeader("X-Request-Id");
     if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
-      requestId = UUID.randomUUID().toString();
+      requestId = RequestIds.next();
     }
     ctx.response().putHeader("X-Request-Id", requestId);
     ctx.put(RouteHandler.CALLER, Caller.anonymous(requestId));

@@ -1,5 +1,6 @@
 package io.ndc.gateway.bridge;
 
+import io.ndc.gateway.http.RequestIds;
 import io.ndc.contract.BusHeaders;
 import io.ndc.contract.MarketAddresses;
 import io.ndc.contract.storage.StorageAddresses;
@@ -14,7 +15,6 @@ import io.vertx.ext.bridge.BridgeOptions;
 import io.vertx.ext.bridge.PermittedOptions;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +97,7 @@ public final class BridgeGuard {
         headers.remove("Authorization");
         headers.remove("access_token");
         headers.put(BusHeaders.USER_ID, caller.userId()).put(BusHeaders.ROLES, String.join(",", caller.roles()))
-            .put(BusHeaders.REQUEST_ID, UUID.randomUUID().toString());
+            .put(BusHeaders.REQUEST_ID, RequestIds.next());
         event.setRawMessage(raw.put("headers", headers));
       }
       event.complete(true);

@@ -30,7 +30,7 @@ public final class BusForwarder {
   public Future<Object> request(String address, JsonObject body, Caller caller) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs);
     // callers from the stream and bridges carry no HTTP request id: each of their requests gets its own
-    options.addHeader(BusHeaders.REQUEST_ID, caller.requestId() != null ? caller.requestId() : java.util.UUID.randomUUID().toString());
+    options.addHeader(BusHeaders.REQUEST_ID, caller.requestId() != null ? caller.requestId() : RequestIds.next());
     if (caller.userId() != null) {
       options.addHeader(BusHeaders.USER_ID, caller.userId());
       options.addHeader(BusHeaders.ROLES, String.join(",", caller.roles()));
