@@ -118,7 +118,7 @@ public final class NdcNode {
     if (System.getProperty("vertx.cacheDirBase") == null) {
       System.setProperty("vertx.cacheDirBase", System.getProperty("java.io.tmpdir") + "/ndc-vertx-" + ProcessHandle.current().pid());
     }
-    VertxOptions options = Metrics.enable(new VertxOptions());
+    VertxOptions options = Metrics.enable(new VertxOptions(), config);
     Future<Vertx> started;
     if (clustered) {
       String host = ConfigPath.string(config, "cluster.host", "127.0.0.1");
