@@ -5,6 +5,7 @@ import io.ndc.collector.source.SourceDefinition;
 import io.ndc.collector.source.SourceHttp;
 import io.ndc.collector.source.SourceQuota;
 import io.ndc.collector.source.SourceStatus;
+import io.ndc.collector.source.TokenBucket;
 import io.ndc.collector.store.Page;
 import io.ndc.collector.store.SourceStore;
 import io.ndc.platform.health.Breakers;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /** {@code GET,POST /sources}: registration validates by building the adapter; listings add live status, never keys. */
 final class SourceApi {
-  private static final Set<String> FIELDS = Set.of("id", "type", "base_url", "api_key", "quota_per_minute", "params");
+  private static final Set<String> FIELDS = Set.of("id", "type", "base_url", "api_key", "quota_per_minute", "quota_burst", "params");
 
   private final Vertx vertx;
   private final SourceStore store;
@@ -46,44 +47,46 @@ final class SourceApi {
     if (quota < 1) {
       throw new IllegalArgumentException("quota_per_minute must be at least 1");
     }
+    int burst = body.getInteger("quota_burst", TokenBucket.defaultCapacity(quota));
+    if (burst < 1) {
+      throw new IllegalArgumentException("quota_burst must be at least 1");
+    }
     JsonObject params = body.getJsonObject("params", new JsonObject()).copy();
     body.forEach(e -> {
       if (!FIELDS.contains(e.getKey())) {
         params.put(e.getKey(), e.getValue());
       }
     });
-    return new SourceDefinition(id, type, body.getString("base_url"), body.getString("api_key"), quota, params);
+    return new SourceDefinition(id, type, body.getString("base_url"), body.getString("api_key"), quota, burst, params);
   }
 
   Future<JsonObject> create(JsonObject body) {
     SourceDefinition definition = definition(body);
     adapters.adapter(definition); // validates type and settings; throws IllegalArgumentException with the reason
-    return store.insert(definition, false).compose(row -> withStatus(SourceStore.toJson(row), definition.quotaPerMinute()));
+    return store.insert(definition, false).compose(row -> withStatus(SourceStore.toJson(row)));
   }
 
   Future<JsonObject> list(JsonObject body) {
     return store.list(Page.of(body)).compose(page -> {
       List<Future<JsonObject>> items = new ArrayList<>();
-      page.getJsonArray("items").forEach(o -> {
-        JsonObject source = (JsonObject) o;
-        items.add(withStatus(source, source.getInteger("quota_per_minute")));
-      });
+      page.getJsonArray("items").forEach(o -> items.add(withStatus((JsonObject) o)));
       return Future.all(items).map(all -> page.put("items", new JsonArray(all.list())));
     });
   }
 
   /** Freshness, reconnects, quota use and breaker state, from the table (the feed owner's reports) and this node. */
-  private Future<JsonObject> withStatus(JsonObject source, int quotaPerMinute) {
+  private Future<JsonObject> withStatus(JsonObject source) {
     String id = source.getString("id");
     SourceStatus local = SourceStatus.of(id);
     long stored = source.getString("last_message_at") == null ? 0 : Instant.parse(source.getString("last_message_at")).toEpochMilli();
     long last = Math.max(stored, local.lastMessageMillis());
     CircuitBreakerState breaker = Breakers.states(vertx).getOrDefault(SourceHttp.breakerName(id), CircuitBreakerState.CLOSED);
-    return new SourceQuota(vertx, id, quotaPerMinute).used().map(used -> source
+    SourceQuota quota = new SourceQuota(vertx, id, source.getInteger("quota_per_minute"), source.getInteger("quota_burst"));
+    return quota.state().map(state -> source
         .put("last_message_at", last == 0 ? null : Instant.ofEpochMilli(last).toString())
         .put("freshness_s", last == 0 ? null : (System.currentTimeMillis() - last) / 1000.0)
         .put("reconnects", Math.max(source.getLong("reconnects", 0L), local.reconnects()))
-        .put("quota", new JsonObject().put("per_minute", quotaPerMinute).put("used", used))
+        .put("quota", state)
         .put("breaker", breaker.name().toLowerCase()));
   }
 }

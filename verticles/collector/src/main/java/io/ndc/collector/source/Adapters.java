@@ -30,7 +30,7 @@ public final class Adapters {
   }
 
   public SourceQuota quota(SourceDefinition definition) {
-    return new SourceQuota(vertx, definition.id(), definition.quotaPerMinute());
+    return new SourceQuota(vertx, definition.id(), definition.quotaPerMinute(), definition.quotaBurst());
   }
 
   public void close() {

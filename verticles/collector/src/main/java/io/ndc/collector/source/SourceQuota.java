@@ -3,76 +3,75 @@ package io.ndc.collector.source;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Counter;
 
 /**
- * A source's cluster-wide request quota: a fixed one-minute window kept in one cluster-wide counter whose value
- * packs the window (minute since epoch) and the count, so the window rolls over with a single compare-and-set and
- * no per-minute keys pile up. A caller over quota waits for the next window.
+ * A source's cluster-wide request quota: a {@link TokenBucket} whose one number (the theoretical arrival time) lives
+ * in a cluster-wide counter (Hazelcast when clustered), so every node of the cluster draws from the same bucket.
+ * Node clocks are assumed synchronised (NTP): a skew of d lets at most d / interval extra requests through.
  */
 public final class SourceQuota {
-  private static final long COUNT_SPAN = 1_000_000L;
   private static final int MAX_CAS_TRIES = 32;
 
   private final Vertx vertx;
-  private final String sourceId;
   private final String counterName;
   private final int perMinute;
+  private final TokenBucket bucket;
+  private final SourceStatus status;
 
-  public SourceQuota(Vertx vertx, String sourceId, int perMinute) {
+  public SourceQuota(Vertx vertx, String sourceId, int perMinute, int burst) {
     this.vertx = vertx;
-    this.sourceId = sourceId;
-    this.counterName = "ndc.collector.quota." + sourceId;
+    // not the name of the fixed-window counter this replaced, whose packed values mean something else
+    this.counterName = "ndc.collector.quota-tat." + sourceId;
     this.perMinute = perMinute;
+    this.bucket = TokenBucket.perMinute(perMinute, burst);
+    this.status = SourceStatus.of(sourceId);
   }
 
-  /** Completes when one request may go out. */
+  /** Epoch microseconds, the clock of every node's view of the bucket. */
+  static long nowMicros() {
+    return System.currentTimeMillis() * 1000;
+  }
+
+  /** Completes when one request may go out: at once while the bucket has a token, else at the request's slot. */
   public Future<Void> acquire() {
-    return vertx.sharedData().getCounter(counterName).compose(counter -> take(counter, 0));
+    return vertx.sharedData().getCounter(counterName).compose(counter -> reserve(counter, 0));
   }
 
-  /** Requests used in the current minute. */
-  public Future<Long> used() {
-    return vertx.sharedData().getCounter(counterName).compose(Counter::get).map(packed -> {
-      long minute = currentMinute();
-      return packed / COUNT_SPAN == minute ? packed % COUNT_SPAN : 0L;
+  /** {@code {"per_minute","burst","used","available"}} as the cluster-wide bucket stands now. */
+  public Future<JsonObject> state() {
+    return vertx.sharedData().getCounter(counterName).compose(Counter::get).map(tat -> {
+      long now = nowMicros();
+      status.quotaSeen(bucket, tat);
+      return new JsonObject()
+          .put("per_minute", perMinute)
+          .put("burst", bucket.capacity())
+          .put("used", bucket.used(tat, now))
+          .put("available", bucket.available(tat, now));
     });
   }
 
-  private Future<Void> take(Counter counter, int tries) {
+  private Future<Void> reserve(Counter counter, int tries) {
     if (tries >= MAX_CAS_TRIES) {
       // heavy contention on the counter: back off briefly instead of spinning
-      Promise<Void> later = Promise.promise();
-      vertx.setTimer(1 + (long) (Math.random() * 20), id -> later.complete());
-      return later.future().compose(v -> take(counter, 0));
+      return delay(1 + (long) (Math.random() * 20)).compose(v -> reserve(counter, 0));
     }
-    long minute = currentMinute();
-    return counter.get().compose(packed -> {
-      long windowStart = packed / COUNT_SPAN;
-      long count = packed % COUNT_SPAN;
-      if (windowStart == minute && count >= perMinute) {
-        return waitForNextWindow().compose(v -> take(counter, 0));
-      }
-      long next = windowStart == minute ? packed + 1 : minute * COUNT_SPAN + 1;
-      return counter.compareAndSet(packed, next).compose(swapped -> {
+    return counter.get().compose(stored -> {
+      TokenBucket.Reservation slot = bucket.reserve(stored, nowMicros());
+      return counter.compareAndSet(stored, slot.newTat()).compose(swapped -> {
         if (!swapped) {
-          return take(counter, tries + 1);
+          return reserve(counter, tries + 1);
         }
-        SourceStatus.of(sourceId).quotaUsed(next % COUNT_SPAN);
-        return Future.<Void>succeededFuture();
+        status.quotaSeen(bucket, slot.newTat());
+        return slot.waitMicros() == 0 ? Future.<Void>succeededFuture() : delay((slot.waitMicros() + 999) / 1000);
       });
     });
   }
 
-  private Future<Void> waitForNextWindow() {
-    long now = System.currentTimeMillis();
-    long delay = Math.max(1, 60_000 - now % 60_000);
+  private Future<Void> delay(long ms) {
     Promise<Void> promise = Promise.promise();
-    vertx.setTimer(delay, id -> promise.complete());
+    vertx.setTimer(ms, id -> promise.complete());
     return promise.future();
-  }
-
-  private static long currentMinute() {
-    return System.currentTimeMillis() / 60_000;
   }
 }

@@ -14,14 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What this node saw of a source: time of its last message (freshness) and reconnects of its live feed, exported as
  * {@code ndc_source_freshness_seconds} and {@code ndc_source_reconnects_total}. The feed owner also writes them to
- * the {@code sources} table so {@code GET /sources} shows them from any node.
+ * the {@code sources} table so {@code GET /sources} shows them from any node. Quota use
+ * ({@code ndc_source_quota_used}) is the cluster-wide bucket as this node last read it, refilled for the time since.
  */
 public final class SourceStatus {
   private static final Map<String, SourceStatus> BY_SOURCE = new ConcurrentHashMap<>();
 
   private final AtomicLong lastMessageMillis = new AtomicLong();
   private final AtomicLong reconnects = new AtomicLong();
-  private final AtomicLong quotaUsed = new AtomicLong();
+  private volatile TokenBucket quotaBucket;
+  private final AtomicLong quotaTat = new AtomicLong();
   private final Counter reconnectCounter;
 
   private SourceStatus(String sourceId) {
@@ -29,8 +31,8 @@ public final class SourceStatus {
         .description("seconds since the source's last message (NaN before the first)")
         .tag("source", sourceId)
         .register(Metrics.registry());
-    Gauge.builder("ndc_source_quota_used", quotaUsed, AtomicLong::get)
-        .description("requests this minute against the source's cluster-wide quota, as last seen by this node")
+    Gauge.builder("ndc_source_quota_used", this, SourceStatus::quotaUsed)
+        .description("tokens in use in the source's cluster-wide quota bucket (at burst the next request waits), as this node last saw it")
         .tag("source", sourceId)
         .register(Metrics.registry());
     reconnectCounter = Counter.builder("ndc_source_reconnects_total")
@@ -48,7 +50,7 @@ public final class SourceStatus {
           .put("last_message_at", last == 0 ? null : Instant.ofEpochMilli(last).toString())
           .put("freshness_s", last == 0 ? null : (System.currentTimeMillis() - last) / 1000.0)
           .put("reconnects", status.reconnects())
-          .put("quota_used", status.quotaUsed.get()));
+          .put("quota_used", status.quotaUsed()));
     });
     return all;
   }
@@ -66,8 +68,16 @@ public final class SourceStatus {
     reconnectCounter.increment();
   }
 
-  public void quotaUsed(long used) {
-    quotaUsed.set(used);
+  /** The bucket's TAT as just read or written; the TAT only grows, so a late report of an older one is ignored. */
+  void quotaSeen(TokenBucket bucket, long tat) {
+    quotaBucket = bucket;
+    quotaTat.accumulateAndGet(tat, Math::max);
+  }
+
+  /** Tokens in use now by the last TAT this node saw (0 before it saw any). */
+  public long quotaUsed() {
+    TokenBucket bucket = quotaBucket;
+    return bucket == null ? 0 : bucket.used(quotaTat.get(), SourceQuota.nowMicros());
   }
 
   /** Epoch millis of the last message, 0 when none yet. */

@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 /** Table {@code sources}: API keys are sealed with {@link SecretBox} and only opened into a {@link SourceDefinition}. */
 public final class SourceStore {
   public static final String KEY_PURPOSE = "collector.source.api_key";
-  private static final String COLUMNS = "id, type, base_url, api_key_sealed, quota_per_minute, params, last_message_at, reconnects, created_at, updated_at";
+  private static final String COLUMNS = "id, type, base_url, api_key_sealed, quota_per_minute, quota_burst, params, last_message_at, reconnects, created_at, updated_at";
 
   private final Pool pg;
   private final SecretBox box;
@@ -28,9 +28,9 @@ public final class SourceStore {
   /** Inserts a source; {@code ifAbsent} makes it idempotent (the demo), otherwise an existing id is a conflict. */
   public Future<Row> insert(SourceDefinition d, boolean ifAbsent) {
     String sealed = d.apiKey() == null || d.apiKey().isEmpty() ? null : box.sealText(d.apiKey(), KEY_PURPOSE);
-    return pg.preparedQuery("INSERT INTO sources (id, type, base_url, api_key_sealed, quota_per_minute, params) VALUES ($1, $2, $3, $4, $5, $6)"
+    return pg.preparedQuery("INSERT INTO sources (id, type, base_url, api_key_sealed, quota_per_minute, quota_burst, params) VALUES ($1, $2, $3, $4, $5, $6, $7)"
             + (ifAbsent ? " ON CONFLICT (id) DO NOTHING" : "") + " RETURNING " + COLUMNS)
-        .execute(Tuple.of(d.id(), d.type(), d.baseUrl(), sealed, d.quotaPerMinute(), d.params()))
+        .execute(Tuple.of(d.id(), d.type(), d.baseUrl(), sealed, d.quotaPerMinute(), d.quotaBurst(), d.params()))
         .recover(e -> Future.failedFuture(e instanceof PgException pe && "23505".equals(pe.getSqlState())
             ? Failure.conflict("a source with id '" + d.id() + "' already exists") : e))
         .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
@@ -44,7 +44,7 @@ public final class SourceStore {
       Row row = rows.iterator().next();
       String sealed = row.getString("api_key_sealed");
       return new SourceDefinition(row.getString("id"), row.getString("type"), row.getString("base_url"),
-          sealed == null ? null : box.openText(sealed, KEY_PURPOSE), row.getInteger("quota_per_minute"), (JsonObject) row.getValue("params"));
+          sealed == null ? null : box.openText(sealed, KEY_PURPOSE), row.getInteger("quota_per_minute"), row.getInteger("quota_burst"), (JsonObject) row.getValue("params"));
     });
   }
 
@@ -85,6 +85,7 @@ public final class SourceStore {
         .put("base_url", row.getString("base_url"))
         .put("has_api_key", row.getString("api_key_sealed") != null)
         .put("quota_per_minute", row.getInteger("quota_per_minute"))
+        .put("quota_burst", row.getInteger("quota_burst"))
         .put("params", row.getValue("params"))
         .put("last_message_at", Rows.instant(row, "last_message_at"))
         .put("reconnects", row.getLong("reconnects"))

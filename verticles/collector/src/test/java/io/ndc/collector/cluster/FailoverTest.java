@@ -3,7 +3,6 @@ package io.ndc.collector.cluster;
 import static io.ndc.collector.testing.CollectorHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.Config;
 import io.ndc.collector.CollectorService;
 import io.ndc.collector.jobs.JobQueue;
 import io.ndc.collector.jobs.RetryPolicy;
@@ -11,6 +10,7 @@ import io.ndc.collector.testing.CollectorHarness;
 import io.ndc.collector.testing.FakeStorage;
 import io.ndc.collector.testing.FixtureServer;
 import io.ndc.collector.testing.FixtureServer.Reply;
+import io.ndc.collector.testing.LocalCluster;
 import io.ndc.contract.MarketAddresses;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.platform.clients.Postgres;
@@ -19,7 +19,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -47,28 +46,11 @@ class FailoverTest {
     return config;
   }
 
-  private Config hazelcast(int port) {
-    Config hz = ConfigUtil.loadConfig();
-    hz.setClusterName(database);
-    hz.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
-    hz.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-    hz.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-    hz.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).setMembers(List.of("127.0.0.1:5851", "127.0.0.1:5852"));
-    hz.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    hz.setProperty("hazelcast.socket.bind.any", "false");
-    hz.setProperty("hazelcast.phone.home.enabled", "false");
-    hz.setProperty("hazelcast.wait.seconds.before.join", "0");
-    hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-    hz.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
-    hz.setProperty("hazelcast.logging.type", "slf4j");
-    return hz;
-  }
-
   private record Node(Vertx vertx, HazelcastClusterManager manager) {
   }
 
   private Node start(String name, int port) {
-    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(port));
+    HazelcastClusterManager manager = new HazelcastClusterManager(LocalCluster.hazelcast(database, port, List.of(5851, 5852)));
     Vertx vertx = await(Vertx.builder().withClusterManager(manager).buildClustered());
     nodes.add(vertx);
     await(new FakeStorage().register(vertx));

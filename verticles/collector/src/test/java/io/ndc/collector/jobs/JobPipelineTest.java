@@ -280,6 +280,16 @@ class JobPipelineTest {
     Failure noKey = h.failure(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "x2").put("type", "alphavantage"));
     assertThat(noKey.getMessage()).contains("api_key");
 
+    Failure badBurst = h.failure(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "x4").put("type", "yahoo")
+        .put("quota_burst", 0));
+    assertThat(badBurst.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+    assertThat(badBurst.getMessage()).contains("quota_burst must be at least 1");
+    JsonObject burst = h.request(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "burst").put("type", "yahoo")
+        .put("quota_per_minute", 5).put("quota_burst", 5));
+    assertThat(burst.getInteger("quota_burst")).isEqualTo(5);
+    assertThat(burst.getJsonObject("quota").getInteger("available")).isEqualTo(5);
+    assertThat(burst.getJsonObject("params")).as("not a type setting").isEmpty();
+
     Failure badSim = h.failure(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "x3").put("type", "simulated"));
     assertThat(badSim.getMessage()).contains("symbols");
 
@@ -320,7 +330,10 @@ class JobPipelineTest {
     JsonObject listed = page.getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(s -> s.getString("id").equals("av-secret")).findFirst().orElseThrow();
     assertThat(listed.getBoolean("has_api_key")).isTrue();
-    assertThat(listed.getJsonObject("quota").getInteger("per_minute")).isEqualTo(1000);
+    JsonObject quota = listed.getJsonObject("quota");
+    assertThat(List.of(quota.getInteger("per_minute"), quota.getInteger("burst"), quota.getInteger("used"), quota.getInteger("available")))
+        .containsExactly(1000, 166, 0, 166);
+    assertThat(listed.getInteger("quota_burst")).as("a sixth of the quota by default").isEqualTo(166);
     assertThat(listed.getString("breaker")).isEqualTo("closed");
     String stored = await(h.pg().query("SELECT api_key_sealed FROM sources WHERE id = 'av-secret'").execute())
         .iterator().next().getString(0);

@@ -68,15 +68,11 @@ class SourceHttpTest {
 
   @Test
   void theQuotaCountsRequestsAndHoldsTheOneOverIt() {
-    long msIntoMinute = System.currentTimeMillis() % 60_000;
-    if (msIntoMinute > 55_000) {
-      io.ndc.collector.testing.CollectorHarness.sleep(60_000 - msIntoMinute + 100);
-    }
-    SourceAdapter adapter = yahoo("quota", 2);
+    SourceDefinition definition = new SourceDefinition("quota", "yahoo", vendor.baseUrl(), null, 2, 2, new JsonObject());
+    SourceAdapter adapter = adapters.adapter(definition);
     await(fetch(adapter, "AAPL"));
     await(fetch(adapter, "AAPL"));
-    SourceQuota quota = adapters.quota(new SourceDefinition("quota", "yahoo", null, null, 2, new JsonObject()));
-    assertThat(await(quota.used())).isEqualTo(2);
+    assertThat(await(adapters.quota(definition).state()).getLong("used")).isEqualTo(2);
     Future<?> third = fetch(adapter, "AAPL");
     io.ndc.collector.testing.CollectorHarness.sleep(300);
     assertThat(third.isComplete()).isFalse();

@@ -7,7 +7,7 @@ package io.ndc.contract.collector;
 public final class CollectorAddresses {
   /** {@code {"page","limit"}} → sources without their API keys, with quota, breaker, freshness and reconnects. */
   public static final String SOURCES_LIST = "ndc.collector.sources.list";
-  /** {@code {"id","type","base_url","api_key","quota_per_minute",...type params}} → the source. */
+  /** {@code {"id","type","base_url","api_key","quota_per_minute","quota_burst",...type params}} → the source. */
   public static final String SOURCES_CREATE = "ndc.collector.sources.create";
   public static final String COLLECTORS_LIST = "ndc.collector.collectors.list";
   /** {@code {"source","dataset","symbols","interval","start_date","end_date","live","params"}} → the collector. */

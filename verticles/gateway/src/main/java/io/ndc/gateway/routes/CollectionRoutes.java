@@ -20,7 +20,7 @@ public final class CollectionRoutes {
         route(HttpMethod.GET, "/sources").permission(Permissions.COLLECTION_READ).address(CollectorAddresses.SOURCES_LIST)
             .query("page", "limit").doc(TAG, "Data sources with quota use, breaker state, freshness and reconnects (never API keys)").build(),
         route(HttpMethod.POST, "/sources").permission(Permissions.COLLECTION_WRITE).address(CollectorAddresses.SOURCES_CREATE)
-            .json().status(201).doc(TAG, "Register a source {id, type, base_url, api_key, quota_per_minute, ...type settings}").build(),
+            .json().status(201).doc(TAG, "Register a source {id, type, base_url, api_key, quota_per_minute, quota_burst, ...type settings}").build(),
         route(HttpMethod.GET, "/collectors").permission(Permissions.COLLECTION_READ).address(CollectorAddresses.COLLECTORS_LIST)
             .query("page", "limit").doc(TAG, "Collectors").build(),
         route(HttpMethod.POST, "/collectors").permission(Permissions.COLLECTION_WRITE).address(CollectorAddresses.COLLECTORS_CREATE)
