@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 bash scripts/services.sh >/dev/null
-[ -f cluster/target/ndc.jar ] && [ -d cluster/target/test-classes ] || mvn -B -q -DskipTests package test-compile -pl cluster -am
+[ -f cluster/target/ndc.jar ] && [ -d cluster/target/test-classes ] || mvn -B -q -DskipTests package -pl cluster -am
 CLIENTS=${CLIENTS:-1000} PER=${PER:-20} SYMBOLS=${SYMBOLS:-500} SECONDS_PER_RATE=${SECONDS_PER_RATE:-10}
 RATES=${RATES:-"2500 5000 10000 20000"}
 work=$(mktemp -d); db="ndc_bench_ws_$$"; pids=()
@@ -26,7 +26,7 @@ echo "== $CLIENTS clients x $PER of $SYMBOLS symbols, ${SECONDS_PER_RATE}s per r
 
 NDC_PG_URL="postgresql://postgres@127.0.0.1:5432/$db" NDC_ADMIN_PASSWORD=bench-admin-pw NDC_CONF_DIR="$root/conf" \
 NDC__stream__max_connections_per_user=$((CLIENTS + 10)) NDC__gateway__rate_limit__enabled=false \
-  java -Xms256m -Xmx1g -jar cluster/target/ndc.jar --cluster --cluster-port 5861 --cluster-members "$members" \
+  java $(cat scripts/jvm.options) -jar cluster/target/ndc.jar --cluster --cluster-port 5861 --cluster-members "$members" \
   --services gateway,auth --http-port 0 --bridge-port 0 >"$work/node.out" 2>"$work/node.err" &
 node=$!; pids+=("$node")
 for _ in $(seq 1 600); do grep -q "NDC ready" "$work/node.out" && break; sleep 0.1; done
