@@ -63,7 +63,7 @@ for rate in $rates; do
   for _ in $(seq 1 100); do [ -n "$(metric ndc_collector_live_rows_total)" ] && break; sleep 0.2; done
   [ -n "$(metric ndc_collector_live_rows_total)" ] || { echo "the live feed did not start:"; tail -30 "$work/node.log"; exit 1; }
   sleep "$warmup"
-  python3 scripts/bench/live_window.py "$url" "$node" "$db" "$rate" "$seconds"
+  python3 scripts/bench/live_window.py "$url" "$node" "$db" "$rate" "$seconds" "${NDC__collector__live__max_batch_size:-10000}"
   # e.g. storage's cache invalidation timing out under load shows here, not in the figures
   warnings=$(grep -c " WARN " "$work/node.log" || true)
   if [ "$warnings" -gt 0 ]; then
