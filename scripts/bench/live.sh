@@ -7,7 +7,8 @@
 # reply after the commit, from ndc_collector_live_store_lag_seconds), CPU of the node, of its PostgreSQL backends
 # and of the machine. Target: 50,000 trades/s sustained with p99 lag < 1 s.
 # Usage: scripts/bench/live.sh [seconds per window=20] [rates...=5000 20000 50000]
-# Env: WARMUP seconds before the window (15), SERVICES (all), SYMBOLS (1000), NDC_JAVA_OPTS (as scripts/ndc).
+# Env: WARMUP seconds before the window (15; longer, up to WARMUP_MAX=60, while the start's backlog drains), SERVICES
+# (all), SYMBOLS (1000), NDC_JAVA_OPTS (as scripts/ndc), NDC__collector__live__* (the live writer's settings).
 # Needs the services (scripts/services.sh) and psql.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,6 +16,8 @@ seconds=${1:-20}
 shift || true
 rates=${*:-5000 20000 50000}
 warmup=${WARMUP:-15}
+warmup_max=${WARMUP_MAX:-60}
+max_batch=${NDC__collector__live__max_batch_size:-10000}
 services=${SERVICES:-all}
 symbols=${SYMBOLS:-1000}
 password="bench-admin-password"
@@ -62,8 +65,16 @@ for rate in $rates; do
   api POST /collectors '{"source":"sim","dataset":"trades","live":true,"symbols":["*"]}' >/dev/null
   for _ in $(seq 1 100); do [ -n "$(metric ndc_collector_live_rows_total)" ] && break; sleep 0.2; done
   [ -n "$(metric ndc_collector_live_rows_total)" ] || { echo "the live feed did not start:"; tail -30 "$work/node.log"; exit 1; }
+  # warm-up: at least $warmup s, then until the backlog the start left (JIT, the first batches creating the symbols'
+  # instruments) is within a batch, for at most $warmup_max s: the window measures the steady state
   sleep "$warmup"
-  python3 scripts/bench/live_window.py "$url" "$node" "$db" "$rate" "$seconds" "${NDC__collector__live__max_batch_size:-10000}"
+  waited=$warmup
+  while [ "$waited" -lt "$warmup_max" ] && [ "$(metric ndc_collector_live_write_backlog | cut -d. -f1)" -gt "$max_batch" ]; do
+    sleep 1
+    waited=$((waited + 1))
+  done
+  python3 scripts/bench/live_window.py "$url" "$node" "$db" "$rate" "$seconds" "$max_batch"
+  echo "  warm-up ${waited}s"
   # e.g. storage's cache invalidation timing out under load shows here, not in the figures
   warnings=$(grep -c " WARN " "$work/node.log" || true)
   if [ "$warnings" -gt 0 ]; then
