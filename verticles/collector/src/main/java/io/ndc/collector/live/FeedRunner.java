@@ -62,7 +62,7 @@ final class FeedRunner implements TradePipeline.Listener {
     this.lock = lock;
     this.node = node;
     this.status = SourceStatus.of(source.id());
-    this.pipeline = new TradePipeline(vertx, source.id(), status, settings.batchSize(), settings.maxBuffered(), settings.writeTimeoutMs(), this);
+    this.pipeline = new TradePipeline(vertx, source.id(), status, settings, this);
     this.tickTimer = vertx.setPeriodic(settings.tickMs(), id -> pipeline.tick(System.currentTimeMillis()));
     this.leases = leases;
     this.leaseMs = settings.leaseMs();

@@ -3,13 +3,19 @@ package io.ndc.collector.live;
 import io.ndc.platform.config.ConfigPath;
 import io.vertx.core.json.JsonObject;
 
-/** Config {@code collector.live.*}. */
-record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBuffered, long writeTimeoutMs, long statusMs, long startRetryMs, long leaseMs) {
+/**
+ * Config {@code collector.live.*}. A storage write starts when {@code batchSize} rows are buffered (or at the tick);
+ * rows that gathered while a batch was in flight go in one batch of up to {@code maxBatchSize}.
+ */
+record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBatchSize, int maxBuffered, long writeTimeoutMs,
+    long statusMs, long startRetryMs, long leaseMs) {
   static LiveSettings fromConfig(JsonObject config) {
+    int batchSize = ConfigPath.integer(config, "collector.live.batch_size", 2_000);
     return new LiveSettings(
         ConfigPath.longValue(config, "collector.live.tick_ms", 1_000),
         ConfigPath.longValue(config, "collector.live.reconcile_ms", 1_000),
-        ConfigPath.integer(config, "collector.live.batch_size", 2_000),
+        batchSize,
+        Math.max(batchSize, ConfigPath.integer(config, "collector.live.max_batch_size", 10_000)),
         ConfigPath.integer(config, "collector.live.max_buffered", 200_000),
         ConfigPath.longValue(config, "collector.live.write_timeout_ms", 30_000),
         ConfigPath.longValue(config, "collector.live.status_ms", 5_000),

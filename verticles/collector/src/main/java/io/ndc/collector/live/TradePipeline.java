@@ -37,14 +37,14 @@ final class TradePipeline implements LiveFeed.Listener {
     void disconnected(String reason);
   }
 
-  TradePipeline(Vertx vertx, String sourceId, SourceStatus status, int batchSize, int maxBuffered, long timeoutMs, Listener connection) {
+  TradePipeline(Vertx vertx, String sourceId, SourceStatus status, LiveSettings settings, Listener connection) {
     this.bus = vertx.eventBus();
     this.status = status;
     this.connection = connection;
     this.tradeWriter = new BatchWriter(vertx, StorageAddresses.TRADES_INGEST,
-        rows -> new JsonObject().put("source", sourceId).put("trades", rows), batchSize, maxBuffered, timeoutMs);
+        rows -> new JsonObject().put("source", sourceId).put("trades", rows), settings);
     this.barWriter = new BatchWriter(vertx, StorageAddresses.BARS_INGEST,
-        rows -> new JsonObject().put("source", sourceId).put("interval", "1m").put("rows", rows), batchSize, maxBuffered, timeoutMs);
+        rows -> new JsonObject().put("source", sourceId).put("interval", "1m").put("rows", rows), settings);
   }
 
   @Override
@@ -53,7 +53,7 @@ final class TradePipeline implements LiveFeed.Listener {
     String ts = Instant.ofEpochMilli(epochMillis).toString();
     publish(MarketAddresses.trade(symbol), MarketAddresses.trade(MarketAddresses.ALL_SYMBOLS), new JsonObject()
         .put("type", "trade").put("symbol", symbol).put("price", price).put("size", size).put("ts", ts).put("seq", seq));
-    tradeWriter.add(new JsonObject().put("symbol", symbol).put("price", price).put("size", size).put("ts", ts).put("seq", seq));
+    tradeWriter.add(new JsonObject().put("symbol", symbol).put("price", price).put("size", size).put("ts", ts).put("seq", seq), epochMillis);
     BarAggregator.Bar closed = bars.add(symbol, price, size, epochMillis);
     if (closed != null) {
       finish(closed);
@@ -78,7 +78,8 @@ final class TradePipeline implements LiveFeed.Listener {
     JsonObject json = bar.toJson(true);
     publishBar(bar.symbol, json);
     barWriter.add(new JsonObject().put("symbol", bar.symbol).put("ts", json.getString("ts")).put("open", bar.open)
-        .put("high", bar.high).put("low", bar.low).put("close", bar.close).put("volume", bar.volume));
+        .put("high", bar.high).put("low", bar.low).put("close", bar.close).put("volume", bar.volume),
+        bar.start + BarAggregator.MINUTE_MS);
   }
 
   private void publishBar(String symbol, JsonObject json) {
@@ -102,11 +103,16 @@ final class TradePipeline implements LiveFeed.Listener {
   }
 
   /**
-   * Writes what is buffered when the feed stops. Forming bars are not finalised: the minute is not over, and the
-   * node that takes the feed over builds that minute's bar from its own trades.
+   * Writes a batch of what is buffered when the feed stops (rows beyond it, or behind a batch in flight, are dropped
+   * and counted). Forming bars are not finalised: the minute is not over, and the node that takes the feed over
+   * builds that minute's bar from its own trades.
    */
   Future<Void> drain() {
-    return Future.all(tradeWriter.flush(), barWriter.flush()).mapEmpty();
+    return Future.all(tradeWriter.flush(), barWriter.flush()).<Void>mapEmpty()
+        .onComplete(ar -> {
+          tradeWriter.close();
+          barWriter.close();
+        });
   }
 
   @Override

@@ -20,7 +20,7 @@ class TradePipelineTest {
   private static final long T0 = 1_704_205_800_000L;
 
   private static TradePipeline pipeline(Vertx vertx) {
-    return new TradePipeline(vertx, "src", SourceStatus.of("pipeline-test"), 1_000, 10_000, 1_000, new TradePipeline.Listener() {
+    return new TradePipeline(vertx, "src", SourceStatus.of("pipeline-test"), LiveSettings.fromConfig(new JsonObject()), new TradePipeline.Listener() {
       @Override
       public void connected(boolean reconnect, long lastTradeMillis) {
       }
