@@ -56,8 +56,8 @@ class NearCacheClusterTest {
     memberB = member(5814);
     onA = memberA.getOrCreateContext();
     onB = memberB.getOrCreateContext();
-    cacheA = on(onA, () -> Future.succeededFuture(new MarketCache(memberA, config)));
-    cacheB = on(onB, () -> Future.succeededFuture(new MarketCache(memberB, config)));
+    cacheA = on(onA, () -> Future.succeededFuture(MarketCache.withNearCache(memberA, config)));
+    cacheB = on(onB, () -> Future.succeededFuture(MarketCache.withNearCache(memberB, config)));
   }
 
   @AfterAll

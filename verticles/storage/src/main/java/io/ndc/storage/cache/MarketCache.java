@@ -54,6 +54,7 @@ public final class MarketCache {
   private final LocalMap<String, String> pending;
   private final Vertx vertx;
   private final NearCache near;
+  private final boolean publishEvictions;
   private final MessageConsumer<JsonObject> evictions;
 
   /**
@@ -76,7 +77,20 @@ public final class MarketCache {
     }
   }
 
+  /** A cache that writes and invalidates; its reads go to Redis. */
   public MarketCache(Vertx vertx, JsonObject config) {
+    this(vertx, config, false);
+  }
+
+  /**
+   * A cache whose instrument and latest-quote reads are also kept in memory: for the verticles that serve those
+   * reads, since every near cache in the cluster handles every eviction.
+   */
+  public static MarketCache withNearCache(Vertx vertx, JsonObject config) {
+    return new MarketCache(vertx, config, true);
+  }
+
+  private MarketCache(Vertx vertx, JsonObject config, boolean nearCache) {
     this.client = RedisClients.create(vertx, config);
     this.redis = RedisAPI.api(client);
     this.breaker = Breakers.get(vertx, "storage.redis");
@@ -86,7 +100,8 @@ public final class MarketCache {
     this.pending = vertx.sharedData().getLocalMap("ndc.storage.cache.pending." + prefix);
     this.vertx = vertx;
     long nearTtlMs = ConfigPath.longValue(config, "storage.cache.near_ttl_ms", 2000);
-    this.near = nearTtlMs > 0 ? new NearCache(nearTtlMs, ConfigPath.integer(config, "storage.cache.near_max_entries", 10_000)) : null;
+    this.publishEvictions = nearTtlMs > 0;
+    this.near = nearCache && nearTtlMs > 0 ? new NearCache(nearTtlMs, ConfigPath.integer(config, "storage.cache.near_max_entries", 10_000)) : null;
     this.evictions = near == null ? null : vertx.eventBus().<JsonObject>consumer(EVICTED, message ->
         evictNear(message.body().getJsonArray("symbols").stream().map(Object::toString).toList()));
   }
@@ -124,7 +139,7 @@ public final class MarketCache {
       return Future.succeededFuture();
     }).onComplete(v -> {
       // after the Redis keys are gone: a near-cache load that read them before is dropped by this second eviction
-      if (near != null && !change.symbols().isEmpty()) {
+      if (publishEvictions && !change.symbols().isEmpty()) {
         vertx.eventBus().publish(EVICTED, new JsonObject().put("symbols", new JsonArray(List.copyOf(change.symbols()))));
       }
     });

@@ -31,14 +31,29 @@ public final class BarWriter {
    * through ON CONFLICT DO UPDATE, which re-checks the difference against the latest committed row.
    */
   private static final Map<Interval, BatchStatement> STATEMENTS = new EnumMap<>(Interval.class);
+  /**
+   * Per interval, for a batch whose every row is newer than what this writer knows to be stored for its symbol (the
+   * common case of collecting or importing forward in time): a plain INSERT of every row, no probe. Should a key
+   * exist after all (written by another node, or before this node started), the unique violation fails the whole
+   * statement, nothing is written, and the batch goes through {@link #STATEMENTS}.
+   */
+  private static final Map<Interval, BatchStatement> APPEND_STATEMENTS = new EnumMap<>(Interval.class);
+  private static final String INPUT = """
+      input AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[],
+                                     $6::float8[], $7::float8[], $8::float8[])
+                AS t(symbol, ts, open, high, low, close, volume, adj_close)),
+      """;
 
   static {
     for (Interval interval : Interval.values()) {
       if (interval.stored()) {
-        STATEMENTS.put(interval, new BatchStatement("bars", """
-            input AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[],
-                                           $6::float8[], $7::float8[], $8::float8[])
-                      AS t(symbol, ts, open, high, low, close, volume, adj_close)),
+        APPEND_STATEMENTS.put(interval, new BatchStatement("bars", INPUT + """
+            up AS (INSERT INTO bars (symbol, interval, ts, open, high, low, close, volume, adj_close, source, version,
+                                     batch_id, recorded_at)
+                   SELECT i.symbol, $9, i.ts, i.open, i.high, i.low, i.close, i.volume, i.adj_close, $10, 1, bid.id, now()
+                   FROM input i CROSS JOIN bid WHERE i.ts BETWEEN $11 AND $12
+                   RETURNING true AS inserted)""", 12));
+        STATEMENTS.put(interval, new BatchStatement("bars", INPUT + """
             probe AS MATERIALIZED (
                       SELECT i.*, b.open IS NOT NULL AS stored,
                              (b.open, b.high, b.low, b.close, b.volume, b.adj_close)
@@ -76,6 +91,7 @@ public final class BarWriter {
   private final Pool pg;
   private final Partitions partitions;
   private final KnownSymbols known;
+  private final StoredHorizon horizon = new StoredHorizon();
 
   public BarWriter(Pool pg, Partitions partitions, KnownSymbols known) {
     this.pg = pg;
@@ -85,21 +101,31 @@ public final class BarWriter {
 
   public Future<BatchResult> write(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections) {
     List<BarRow> ordered = rows.stream().sorted(Comparator.comparing(BarRow::symbol).thenComparing(BarRow::ts)).toList();
-    return attempt(source, interval, ordered, rejections, 1);
+    Future<BatchResult> written;
+    if (!ordered.isEmpty() && horizon.allBeyond(interval, ordered)) {
+      written = attempt(source, interval, ordered, rejections, 1, APPEND_STATEMENTS.get(interval))
+          .recover(error -> BatchStatement.uniqueViolation(error)
+              ? attempt(source, interval, ordered, rejections, 1, STATEMENTS.get(interval)) : Future.failedFuture(error));
+    } else {
+      written = attempt(source, interval, ordered, rejections, 1, STATEMENTS.get(interval));
+    }
+    return written.onSuccess(result -> horizon.record(interval, ordered));
   }
 
   private Future<BatchResult> attempt(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections,
-      int attempt) {
+      int attempt, BatchStatement statement) {
     Instant from = rows.stream().map(BarRow::ts).min(Comparator.naturalOrder()).orElse(null);
     Instant to = rows.stream().map(BarRow::ts).max(Comparator.naturalOrder()).orElse(null);
     Future<Void> ready = from == null ? Future.succeededFuture() : partitions.ensure(interval.table(), from, to);
     return ready
-        .compose(v -> STATEMENTS.get(interval).run(pg, columns(rows, interval, source, from, to), rows.size(), rejections, symbols(rows),
+        .compose(v -> statement.run(pg, columns(rows, interval, source, from, to), rows.size(), rejections, symbols(rows),
             source, interval.id(), from, to, known))
         .recover(error -> {
-          if (attempt < ATTEMPTS && BatchStatement.retryable(error)) {
+          // a unique violation of the append statement is its fallback's business, not a retry of the same statement
+          boolean appendConflict = statement != STATEMENTS.get(interval) && BatchStatement.uniqueViolation(error);
+          if (attempt < ATTEMPTS && BatchStatement.retryable(error) && !appendConflict) {
             partitions.forgetAll();
-            return attempt(source, interval, rows, rejections, attempt + 1);
+            return attempt(source, interval, rows, rejections, attempt + 1, statement);
           }
           return Future.failedFuture(error);
         });

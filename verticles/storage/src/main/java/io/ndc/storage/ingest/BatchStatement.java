@@ -67,6 +67,11 @@ public final class BatchStatement {
     });
   }
 
+  /** A key that exists already (SQLSTATE 23505). */
+  public static boolean uniqueViolation(Throwable error) {
+    return error instanceof PgException pg && "23505".equals(pg.getSqlState());
+  }
+
   public static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }

@@ -13,7 +13,7 @@ public final class InstrumentVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    cache = new MarketCache(vertx, config());
+    cache = MarketCache.withNearCache(vertx, config());
     Instruments instruments = new Instruments(StorageConfig.pool(vertx, config()), cache);
     return Future.all(
         vertx.eventBus().consumer(StorageAddresses.INSTRUMENTS_LIST, Handlers.json(instruments::list)).completion(),
