@@ -72,7 +72,7 @@ wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$bare_port/" >/dev/null
 
 echo "== REST $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/,"",$2); print $2}'), wrk -t2 -c$connections -d$duration"
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)"
-echo "endpoint: GET /api/v1/stocks/AAPL (JWT check + Redis token bucket + bus hop + storage service + Redis cache)"
+echo "endpoint: GET /api/v1/stocks/AAPL (JWT check + Redis token bucket leases + bus hop + storage service + near cache / Redis cache)"
 run_wrk ndc "$url"
 run_wrk bare "http://127.0.0.1:$bare_port/"
 for rate in $rates; do
