@@ -1,18 +1,19 @@
 package io.ndc.auth.crypto;
 
+import com.eatthepath.otp.HmacOneTimePasswordGenerator;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.OptionalLong;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.util.encoders.Base32;
 
 /**
- * RFC 6238 time-based one-time passwords as authenticator apps compute them: HMAC-SHA1, 6 digits, 30 s steps.
+ * RFC 6238 time-based one-time passwords as authenticator apps compute them: HMAC-SHA1, 6 digits, 30 s steps. The
+ * code of a step comes from java-otp (RFC 4226 HOTP with the step as counter); this class adds the secret, the
+ * {@code otpauth} URI and the skew window.
  * A code from the step before or after the current one is accepted (one step of clock skew); the caller refuses a
  * step at or below the last one it accepted, so a code cannot be replayed.
  */
@@ -21,6 +22,7 @@ public final class Totp {
   public static final int DIGITS = 6;
   private static final int SKEW_STEPS = 1;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final HmacOneTimePasswordGenerator HOTP = new HmacOneTimePasswordGenerator(DIGITS);
 
   private Totp() {
   }
@@ -49,15 +51,10 @@ public final class Totp {
   /** The code for a time step. */
   public static String code(String base32Secret, long step) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(decode(base32Secret), "HmacSHA1"));
-      byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-      int offset = hash[hash.length - 1] & 0x0f;
-      int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-          | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-      return String.format(Locale.ROOT, "%0" + DIGITS + "d", binary % 1_000_000);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA1 is not available", e);
+      return HOTP.generateOneTimePasswordString(new SecretKeySpec(decode(base32Secret), HOTP.getAlgorithm()), step,
+          Locale.ROOT);
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("the TOTP secret is not a valid HMAC key", e);
     }
   }
 
