@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -32,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * from PostgreSQL. A committed batch deletes exactly the entries it can have changed: the latest quote of each of
  * its symbols and the cached queries of those symbols whose interval derives from the batch's interval and whose
  * range overlaps the batch's. An invalidation that fails is kept and retried before this node serves from the
- * cache again; entries also expire ({@code storage.cache.ttl_s}).
+ * cache again, and every second in the background, so it is done once Redis is back even if nothing reads; beyond
+ * {@value #MAX_PENDING} kept invalidations they are merged into one that drops every entry of their symbols, so an
+ * outage under steady ingest costs memory bounded by the number of symbols. Entries also expire
+ * ({@code storage.cache.ttl_s}).
  *
  * <p>In front of Redis, the newest answers per symbol (instrument, latest quote) are also kept in this verticle's
  * memory ({@link NearCache}, {@code storage.cache.near_ttl_ms}, {@code storage.cache.near_max_entries}; a TTL of 0
@@ -43,6 +48,8 @@ public final class MarketCache {
   private static final Logger LOG = LoggerFactory.getLogger(MarketCache.class);
   /** Storage-internal publication: {@code {"symbols":[...]}} whose near-cache entries every storage verticle drops. */
   static final String EVICTED = "ndc.storage.cache.evicted";
+  private static final int MAX_PENDING = 100;
+  private static final long PENDING_RETRY_MS = 1000;
 
   private final RedisAPI redis;
   private final Redis client;
@@ -56,6 +63,7 @@ public final class MarketCache {
   private final NearCache near;
   private final boolean publishEvictions;
   private final MessageConsumer<JsonObject> evictions;
+  private final long retryTimer;
 
   /**
    * What one committed batch changed. {@code interval} null with a range: no bars, only latest quotes (trades,
@@ -104,9 +112,11 @@ public final class MarketCache {
     this.near = nearCache && nearTtlMs > 0 ? new NearCache(nearTtlMs, ConfigPath.integer(config, "storage.cache.near_max_entries", 10_000)) : null;
     this.evictions = near == null ? null : vertx.eventBus().<JsonObject>consumer(EVICTED, message ->
         evictNear(message.body().getJsonArray("symbols").stream().map(Object::toString).toList()));
+    this.retryTimer = vertx.setPeriodic(PENDING_RETRY_MS, id -> flushPending());
   }
 
   public Future<Void> close() {
+    vertx.cancelTimer(retryTimer);
     client.close();
     return evictions == null ? Future.succeededFuture() : evictions.unregister();
   }
@@ -136,6 +146,9 @@ public final class MarketCache {
     return delete(change).recover(e -> {
       LOG.warn("cache invalidation failed, retried before the next cached read: {}", e.getMessage());
       pending.put(UUID.randomUUID().toString(), change.toJson().encode());
+      if (pending.size() > MAX_PENDING) {
+        mergePending();
+      }
       return Future.succeededFuture();
     }).onComplete(v -> {
       // after the Redis keys are gone: a near-cache load that read them before is dropped by this second eviction
@@ -191,6 +204,21 @@ public final class MarketCache {
         .compose(ok -> redis.sadd(List.of(index, key)))
         .compose(ok -> redis.expire(List.of(index, Long.toString(ttlSeconds * 2)))))
         .onFailure(e -> LOG.debug("cache store of {} failed: {}", key, e.getMessage()));
+  }
+
+  /**
+   * Replaces the kept invalidations by one that drops every entry of all their symbols. Each is taken out by its own
+   * remove, so one kept meanwhile by another verticle of this node is never lost.
+   */
+  private void mergePending() {
+    Set<String> symbols = new TreeSet<>();
+    for (String id : List.copyOf(pending.keySet())) {
+      String change = pending.remove(id);
+      if (change != null) {
+        symbols.addAll(Invalidation.fromJson(new JsonObject(change)).symbols());
+      }
+    }
+    pending.put(UUID.randomUUID().toString(), new Invalidation(symbols, null, null, null).toJson().encode());
   }
 
   private Future<Void> flushPending() {
