@@ -43,7 +43,8 @@ java -Xmx1g -cp "$cp" io.ndc.node.WsFanoutBench run "ws://127.0.0.1:$port/ws/v1/
   "$SECONDS_PER_RATE" "$members" 5862 $RATES 2>"$work/ndc-client.err" || { tail -20 "$work/ndc-client.err"; tail -20 "$work/node.err"; exit 1; }
 c1=$(cpu_s $node); t1=$(date +%s)
 echo "  NDC node CPU over the run: $(python3 -c "print(round(($c1-$c0)/($t1-$t0),2))") cores (of $(nproc));" \
-  "conflated trades: $(curl -s "localhost:$port/metrics" | awk '/^ndc_ws_conflated_total/{s+=$2} END{print s+0}')," \
+  "conflated trades: $(curl -s "localhost:$port/metrics" | awk '/^ndc_ws_conflated_total/{s+=$2} END{print s+0}') per slow client," \
+  "$(curl -s "localhost:$port/metrics" | awk '/^ndc_ws_node_conflated_total/{s+=$2} END{print s+0}') with the node behind," \
   "closed slow: $(curl -s "localhost:$port/metrics" | awk '/^ndc_ws_closed_slow_total/{s+=$2} END{print s+0}')"
 kill -TERM $node; wait $node 2>/dev/null || true
 

@@ -41,7 +41,7 @@ public final class StreamEndpoint {
     this.verifier = verifier;
     this.forwarder = forwarder;
     this.metrics = StreamMetrics.forNode(Metrics.registry(), ConfigPath.string(config, "node.id", "local"));
-    this.hub = new SubscriptionHub(vertx, metrics);
+    this.hub = new SubscriptionHub(vertx, metrics, ConfigPath.longValue(config, "stream.conflate_lag_ms", 100));
     this.authTimeoutMs = ConfigPath.longValue(config, "stream.auth_timeout_ms", 10_000);
     this.heartbeatMs = ConfigPath.longValue(config, "stream.heartbeat_ms", 30_000);
     this.maxConnectionsPerUser = ConfigPath.integer(config, "stream.max_connections_per_user", 20);
@@ -100,6 +100,7 @@ public final class StreamEndpoint {
   /** Drain: every open connection gets close code 1001. */
   public Future<Void> stop() {
     vertx.cancelTimer(heartbeatTimer);
+    hub.close();
     new ArrayList<>(sessions).forEach(StreamSession::closeForDrain);
     return Future.succeededFuture();
   }

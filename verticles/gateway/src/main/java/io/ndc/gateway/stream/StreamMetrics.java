@@ -2,6 +2,7 @@ package io.ndc.gateway.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +20,8 @@ public final class StreamMetrics {
   final Counter framesOut;
   final Counter eventsOut;
   final Counter conflated;
+  final Counter nodeConflated;
+  final Timer loopLag;
   final Counter closedSlow;
   final Counter busMessagesIn;
   final Counter badFrames;
@@ -36,6 +39,10 @@ public final class StreamMetrics {
     framesOut = counter(registry, node, "ndc_ws_frames_out", "text frames written to stream clients");
     eventsOut = counter(registry, node, "ndc_ws_events_out", "trade/bar/alert events delivered (a batch frame holds many)");
     conflated = counter(registry, node, "ndc_ws_conflated", "trades replaced by a newer one for a slow client");
+    nodeConflated = counter(registry, node, "ndc_ws_node_conflated",
+        "trades replaced by a newer one of the same symbol while this node was behind on its bus input");
+    loopLag = Timer.builder("ndc_ws_event_loop_lag").tag("node", node)
+        .description("how late the stream's event loop ran a due task (measured every 50 ms)").register(registry);
     closedSlow = counter(registry, node, "ndc_ws_closed_slow", "clients closed with 4008 for staying behind");
     busMessagesIn = counter(registry, node, "ndc_ws_bus_messages_in",
         "market publications this node received for its clients' subscriptions");

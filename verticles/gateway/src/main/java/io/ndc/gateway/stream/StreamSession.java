@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * failures (4001), slowness (4008), the per-user connection limit (4029), a missing heartbeat (4002) and the node's
  * drain (1001) close it.
  */
-final class StreamSession {
+final class StreamSession implements StreamSubscriber {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamSession.class);
   static final short CLOSE_UNAUTHENTICATED = 4001;
   static final short CLOSE_NO_HEARTBEAT = 4002;
@@ -75,7 +75,8 @@ final class StreamSession {
   }
 
   /** Called by the hub for each publication this session listens to. */
-  void deliver(String frame, String conflationKey) {
+  @Override
+  public void deliver(String frame, String conflationKey) {
     out.event(frame, conflationKey);
   }
 

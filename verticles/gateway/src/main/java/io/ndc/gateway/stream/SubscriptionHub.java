@@ -5,41 +5,84 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Interest-based routing for this node: a bus consumer exists for an address only while at least one local session
  * wants it, so in a cluster a node receives only the symbols its own clients asked for. Each publication is encoded
  * once and the same text goes to every interested session.
+ *
+ * <p>While the node keeps up, each publication is fanned out as it arrives, every trade of a burst included. A timer
+ * measures how late this event loop runs its tasks; while that lag is over {@code conflateLagMs} the node is behind
+ * its bus input, and publications wait for one fan-out task queued behind them, where a trade replaces the waiting
+ * trade of the same symbol and address (counted in {@code ndc_ws_node_conflated_total}); bars and alerts wait in
+ * order and are never replaced. So an overloaded node sends its clients the newest trades with a bounded delay
+ * instead of an ever older backlog.
  */
 final class SubscriptionHub {
   private final Vertx vertx;
   private final StreamMetrics metrics;
   private final Map<String, Topic> topics = new HashMap<>();
+  /** Publications not fanned out yet, in arrival order; keyed by {@link TradeKey} for trades, by themselves otherwise. */
+  private final Map<Object, Waiting> waiting = new LinkedHashMap<>();
+  private boolean fanOutQueued;
+  private final long conflateLagMs;
+  private final long lagTimer;
+  private long lagCheckDue;
+  private boolean behind;
+
+  private record Waiting(Topic topic, StreamChannel channel, String conflationKey, JsonObject body) {
+  }
+
+  private record TradeKey(Topic topic, String symbol) {
+  }
+
+  private static final long LAG_CHECK_MS = 50;
 
   private static final class Topic {
     final MessageConsumer<JsonObject> consumer;
-    final Set<StreamSession> sessions = new LinkedHashSet<>();
+    final Set<StreamSubscriber> sessions = new LinkedHashSet<>();
 
     Topic(MessageConsumer<JsonObject> consumer) {
       this.consumer = consumer;
     }
   }
 
-  SubscriptionHub(Vertx vertx, StreamMetrics metrics) {
+  /** Call on the event loop that serves the streams: the lag measured is that loop's. */
+  SubscriptionHub(Vertx vertx, StreamMetrics metrics, long conflateLagMs) {
     this.vertx = vertx;
     this.metrics = metrics;
+    this.conflateLagMs = conflateLagMs;
+    this.lagCheckDue = System.currentTimeMillis() + LAG_CHECK_MS;
+    this.lagTimer = vertx.setPeriodic(LAG_CHECK_MS, id -> {
+      long now = System.currentTimeMillis();
+      lagMeasured(Math.max(0, now - lagCheckDue));
+      lagCheckDue = now + LAG_CHECK_MS;
+    });
+  }
+
+  /** How late this loop ran a task that was due (the lag timer's); decides whether trades are conflated. */
+  void lagMeasured(long lagMs) {
+    metrics.loopLag.record(lagMs, TimeUnit.MILLISECONDS);
+    behind = lagMs > conflateLagMs;
+  }
+
+  void close() {
+    vertx.cancelTimer(lagTimer);
   }
 
   /** Adds the session to an address; completes when the bus registration (cluster-wide) is done. */
-  Future<Void> add(StreamSession session, String address, StreamChannel channel, String conflationKey) {
+  Future<Void> add(StreamSubscriber session, String address, StreamChannel channel, String conflationKey) {
     Topic topic = topics.get(address);
     if (topic == null) {
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address);
       Topic created = new Topic(consumer);
-      consumer.handler(message -> deliver(created, channel, conflationKey, message.body()));
+      consumer.handler(message -> receive(created, channel, conflationKey, message.body()));
       topics.put(address, created);
       topic = created;
     }
@@ -49,7 +92,7 @@ final class SubscriptionHub {
     return topic.consumer.completion();
   }
 
-  void remove(StreamSession session, String address) {
+  void remove(StreamSubscriber session, String address) {
     Topic topic = topics.get(address);
     if (topic != null && topic.sessions.remove(session)) {
       metrics.subscriptions.decrementAndGet();
@@ -65,15 +108,41 @@ final class SubscriptionHub {
     return Set.copyOf(topics.keySet());
   }
 
-  private void deliver(Topic topic, StreamChannel channel, String conflationKey, JsonObject body) {
+  private void receive(Topic topic, StreamChannel channel, String conflationKey, JsonObject body) {
     metrics.busMessagesIn.increment();
+    if (!behind && waiting.isEmpty()) {
+      deliver(topic, channel, conflationKey, body);
+      return;
+    }
+    Waiting publication = new Waiting(topic, channel, conflationKey, body);
+    if (channel.conflatable()) {
+      if (waiting.put(new TradeKey(topic, body.getString("symbol", "")), publication) != null) {
+        metrics.nodeConflated.increment();
+      }
+    } else {
+      waiting.put(publication, publication);
+    }
+    if (!fanOutQueued) {
+      fanOutQueued = true;
+      vertx.runOnContext(v -> fanOut());
+    }
+  }
+
+  private void fanOut() {
+    fanOutQueued = false;
+    List<Waiting> due = List.copyOf(waiting.values());
+    waiting.clear();
+    due.forEach(w -> deliver(w.topic(), w.channel(), w.conflationKey(), w.body()));
+  }
+
+  private void deliver(Topic topic, StreamChannel channel, String conflationKey, JsonObject body) {
     if (topic.sessions.isEmpty()) {
       return;
     }
     String frame = body.encode();
     // a wildcard subscription conflates per symbol of the event, not per subscription
     String key = conflationKey == null || !channel.conflatable() ? conflationKey : body.getString("symbol", conflationKey);
-    for (StreamSession session : topic.sessions) {
+    for (StreamSubscriber session : topic.sessions) {
       session.deliver(frame, channel.conflatable() ? key : null);
     }
   }

@@ -1,0 +1,132 @@
+package io.ndc.gateway.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ndc.contract.MarketAddresses;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The hub's fan-out when the node keeps up with its bus input and when it falls behind. */
+class SubscriptionHubTest {
+  private Vertx vertx;
+  private Context context;
+  private StreamMetrics metrics;
+  private SubscriptionHub hub;
+  private final List<String> received = new CopyOnWriteArrayList<>();
+  private final StreamSubscriber recorder = (frame, key) -> received.add(frame);
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    context = vertx.getOrCreateContext();
+    metrics = StreamMetrics.forNode(new SimpleMeterRegistry(), "hub-test-" + UUID.randomUUID());
+    hub = on(() -> Future.succeededFuture(new SubscriptionHub(vertx, metrics, 100)));
+    on(() -> Future.all(hub.add(recorder, MarketAddresses.trade("AAPL"), StreamChannel.TRADES, "AAPL"),
+        hub.add(recorder, MarketAddresses.bar("1m", "AAPL"), StreamChannel.BARS_1M, null)).mapEmpty());
+  }
+
+  @AfterEach
+  void stop() {
+    vertx.close().await();
+  }
+
+  private <T> T on(Supplier<Future<T>> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future().await();
+  }
+
+  private static JsonObject event(String type, int seq) {
+    return new JsonObject().put("type", type).put("symbol", "AAPL").put("seq", seq);
+  }
+
+  private void awaitFrames(int count) throws InterruptedException {
+    for (int i = 0; i < 200 && received.size() < count; i++) {
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void aNodeThatKeepsUpDeliversEveryTrade() throws InterruptedException {
+    for (int seq = 1; seq <= 20; seq++) {
+      int s = seq;
+      on(() -> {
+        vertx.eventBus().publish(MarketAddresses.trade("AAPL"), event("trade", s));
+        return Future.succeededFuture();
+      });
+      awaitFrames(seq);
+    }
+    assertThat(received).hasSize(20);
+    assertThat(metrics.nodeConflated.count()).isZero();
+  }
+
+  @Test
+  void aBurstOfTradesIsDeliveredWholeWhileTheLoopKeepsUp() throws InterruptedException {
+    on(() -> {
+      for (int seq = 1; seq <= 50; seq++) {
+        vertx.eventBus().publish(MarketAddresses.trade("AAPL"), event("trade", seq));
+      }
+      return Future.succeededFuture();
+    });
+    awaitFrames(50);
+    assertThat(received).hasSize(50);
+    assertThat(metrics.nodeConflated.count()).isZero();
+  }
+
+  @Test
+  void aStalledLoopIsMeasuredAsLag() throws InterruptedException {
+    on(() -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Future.succeededFuture();
+    });
+    Thread.sleep(100);
+    assertThat(metrics.loopLag.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThan(150);
+  }
+
+  @Test
+  void aNodeBehindItsBusInputSendsTheNewestTradeAndEveryBar() throws InterruptedException {
+    on(() -> {
+      // as measured by the lag timer when the loop runs tasks late; publications then arrive while it is behind
+      hub.lagMeasured(250);
+      for (int seq = 1; seq <= 100; seq++) {
+        vertx.eventBus().publish(MarketAddresses.trade("AAPL"), event("trade", seq));
+        vertx.eventBus().publish(MarketAddresses.bar("1m", "AAPL"), event("bar", seq));
+      }
+      return Future.succeededFuture();
+    });
+    awaitFrames(101);
+    Thread.sleep(100);
+    List<JsonObject> frames = received.stream().map(JsonObject::new).toList();
+    assertThat(frames.stream().filter(f -> f.getString("type").equals("trade")).map(f -> f.getInteger("seq")))
+        .containsExactly(100);
+    assertThat(frames.stream().filter(f -> f.getString("type").equals("bar")).map(f -> f.getInteger("seq")))
+        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList());
+    assertThat(metrics.nodeConflated.count()).isEqualTo(99);
+
+    // caught up: trades flow one by one again
+    received.clear();
+    on(() -> {
+      hub.lagMeasured(0);
+      vertx.eventBus().publish(MarketAddresses.trade("AAPL"), event("trade", 101));
+      vertx.eventBus().publish(MarketAddresses.trade("AAPL"), event("trade", 102));
+      return Future.succeededFuture();
+    });
+    awaitFrames(2);
+    assertThat(received).hasSize(2);
+  }
+}
