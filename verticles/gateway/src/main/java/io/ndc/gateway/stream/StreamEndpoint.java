@@ -41,7 +41,7 @@ public final class StreamEndpoint {
     this.verifier = verifier;
     this.forwarder = forwarder;
     this.metrics = StreamMetrics.forNode(Metrics.registry(), ConfigPath.string(config, "node.id", "local"));
-    this.hub = new SubscriptionHub(vertx, metrics, ConfigPath.longValue(config, "stream.conflate_lag_ms", 100));
+    this.hub = new SubscriptionHub(vertx, metrics, ConfigPath.longValue(config, "stream.conflate_lag_ms", 1000));
     this.authTimeoutMs = ConfigPath.longValue(config, "stream.auth_timeout_ms", 10_000);
     this.heartbeatMs = ConfigPath.longValue(config, "stream.heartbeat_ms", 30_000);
     this.maxConnectionsPerUser = ConfigPath.integer(config, "stream.max_connections_per_user", 20);
