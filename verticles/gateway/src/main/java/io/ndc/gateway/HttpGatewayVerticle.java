@@ -1,19 +1,19 @@
 package io.ndc.gateway;
 
-import io.ndc.gateway.http.RequestIds;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.ServiceName;
+import io.ndc.gateway.bridge.EventBusBridges;
 import io.ndc.gateway.http.BusForwarder;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.http.Envelope;
+import io.ndc.gateway.http.RequestIds;
 import io.ndc.gateway.http.RouteHandler;
 import io.ndc.gateway.http.RouteSpec;
 import io.ndc.gateway.ops.OpenApiDocument;
 import io.ndc.gateway.ops.Readiness;
 import io.ndc.gateway.routes.RouteTable;
 import io.ndc.gateway.security.GatewaySecurity;
-import io.ndc.gateway.bridge.EventBusBridges;
 import io.ndc.gateway.stream.StreamEndpoint;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.metrics.Metrics;

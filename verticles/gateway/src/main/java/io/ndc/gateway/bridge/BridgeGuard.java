@@ -1,11 +1,11 @@
 package io.ndc.gateway.bridge;
 
-import io.ndc.gateway.http.RequestIds;
 import io.ndc.contract.BusHeaders;
 import io.ndc.contract.MarketAddresses;
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.http.Permissions;
+import io.ndc.gateway.http.RequestIds;
 import io.ndc.gateway.security.AccessPolicy;
 import io.ndc.gateway.security.TokenVerifier;
 import io.vertx.core.Future;
