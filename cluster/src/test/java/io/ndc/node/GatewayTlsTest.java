@@ -12,7 +12,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -81,12 +80,13 @@ class GatewayTlsTest {
     WebSocketClient client = node.vertx.createWebSocketClient(new WebSocketClientOptions().setSsl(true).setTrustOptions(trustGateway));
     try {
       Promise<String> first = Promise.promise();
-      WebSocket ws = client.connect(new WebSocketConnectOptions().setSsl(true).setHost("127.0.0.1").setPort(node.port)
-          .setURI(HttpGatewayVerticle.STREAM_PATH + "?access_token=" + token)).await();
-      ws.textMessageHandler(first::tryComplete);
+      // connected from an event loop, so the handler is in place before the greeting the server sends at once
+      node.vertx.runOnContext(v -> client.connect(new WebSocketConnectOptions().setSsl(true).setHost("127.0.0.1")
+              .setPort(node.port).setURI(HttpGatewayVerticle.STREAM_PATH + "?access_token=" + token))
+          .onSuccess(ws -> ws.textMessageHandler(first::tryComplete))
+          .onFailure(first::tryFail));
       assertThat(first.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS))
           .contains("\"type\":\"authenticated\"");
-      ws.close().await();
     } finally {
       client.close().await();
     }
