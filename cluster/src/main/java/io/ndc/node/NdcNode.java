@@ -123,6 +123,13 @@ public final class NdcNode {
     if (clustered) {
       String host = ConfigPath.string(config, "cluster.host", "127.0.0.1");
       options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(ConfigPath.integer(config, "cluster.bus_port", 0));
+      if (ClusterTls.configured(config)) {
+        try {
+          ClusterTls.apply(options.getEventBusOptions(), config);
+        } catch (IllegalStateException e) {
+          return Future.failedFuture(e);
+        }
+      }
       HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.build(config));
       long joinStart = System.nanoTime();
       started = Vertx.builder().with(options).withMetrics(Metrics.factory()).withClusterManager(manager).buildClustered()

@@ -4,6 +4,7 @@ import io.ndc.auth.AuthService;
 import io.ndc.contract.ServiceName;
 import io.ndc.gateway.GatewayService;
 import io.ndc.gateway.HttpGatewayVerticle;
+import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -11,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -40,7 +42,14 @@ public final class TestNode implements AutoCloseable {
     }
     vertx.deployVerticle(new GatewayService(), new DeploymentOptions().setConfig(config)).await();
     this.port = (Integer) vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.HTTP_PORT_KEY);
-    this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+    this.client = WebClient.create(vertx, clientOptions(config));
+  }
+
+  /** Options for a client of this gateway: HTTPS trusting the gateway's own certificate when {@code http.tls} is set. */
+  public static WebClientOptions clientOptions(JsonObject config) {
+    WebClientOptions options = new WebClientOptions().setFollowRedirects(false);
+    String cert = ConfigPath.string(config, "http.tls.cert_path", "");
+    return cert.isBlank() ? options : options.setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(cert));
   }
 
   /** Configuration for a node on {@code database} with a known admin password and secret key. */

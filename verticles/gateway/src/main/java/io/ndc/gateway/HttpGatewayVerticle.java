@@ -17,6 +17,7 @@ import io.ndc.gateway.security.GatewaySecurity;
 import io.ndc.gateway.stream.StreamEndpoint;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.metrics.Metrics;
+import io.ndc.platform.security.TlsFiles;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
@@ -45,6 +46,8 @@ public final class HttpGatewayVerticle extends VerticleBase {
   public static final String HTTP_PORT_KEY = "http.actual_port";
   public static final String BRIDGE_PORT_KEY = "bridge.actual_port";
   public static final String STREAM_PATH = "/ws/v1/stream";
+  /** Where the gateway's certificate and key are configured ({@code cert_path}, {@code key_path}). */
+  public static final String HTTP_TLS = "http.tls";
 
   private HttpServer server;
   private String openApi;
@@ -76,10 +79,11 @@ public final class HttpGatewayVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(1024 * 1024)
         .setMaxWebSocketMessageSize(1024 * 1024);
     Future<HttpServer> http = security.start()
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
-        .recover(e -> Future.failedFuture(new IllegalStateException("gateway cannot listen on "
-            + options.getHost() + ":" + options.getPort() + " (" + e.getMessage()
-            + "); choose another port with --http-port or NDC_HTTP_PORT", e)));
+        .compose(v -> vertx.executeBlocking(() -> withTls(options)))
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen()
+            .recover(e -> Future.failedFuture(new IllegalStateException("gateway cannot listen on "
+                + options.getHost() + ":" + options.getPort() + " (" + e.getMessage()
+                + "); choose another port with --http-port or NDC_HTTP_PORT", e))));
     return http.compose(s -> {
       server = s;
       return bridges.startTcp();
@@ -88,6 +92,20 @@ public final class HttpGatewayVerticle extends VerticleBase {
       vertx.sharedData().getLocalMap(NODE_MAP).put(HTTP_PORT_KEY, server.actualPort());
       vertx.sharedData().getLocalMap(NODE_MAP).put(BRIDGE_PORT_KEY, bridgePort);
     });
+  }
+
+  /**
+   * HTTPS only when {@code http.tls} names a certificate: REST, the WebSocket stream and SockJS share this one server,
+   * so all of them are encrypted and a plain-HTTP request gets no answer. Reads the PEM files (blocking).
+   */
+  private HttpServerOptions withTls(HttpServerOptions options) {
+    if (!TlsFiles.configured(config(), HTTP_TLS)) {
+      return options;
+    }
+    options.setSsl(true).setKeyCertOptions(TlsFiles.keyCert(vertx, config(), HTTP_TLS));
+    LOG.info("gateway serves HTTPS and WSS only, with the certificate in {} ({}.cert_path)",
+        ConfigPath.string(config(), HTTP_TLS + ".cert_path", ""), HTTP_TLS);
+    return options;
   }
 
   /** Drain: stop accepting, let requests in flight finish (bounded), then close. */

@@ -1,9 +1,11 @@
 package io.ndc.gateway.bridge;
 
 import io.ndc.contract.ErrorCode;
+import io.ndc.gateway.HttpGatewayVerticle;
 import io.ndc.gateway.http.Envelope;
 import io.ndc.gateway.security.TokenVerifier;
 import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.security.TlsFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +26,7 @@ import java.util.List;
  */
 public final class EventBusBridges {
   public static final String SOCKJS_PATH = "/eventbus";
+  public static final String BRIDGE_TLS = "bridge.tls";
 
   private final Vertx vertx;
   private final JsonObject config;
@@ -48,15 +51,27 @@ public final class EventBusBridges {
     BridgeGuard guard = new BridgeGuard(verifier, "TCP");
     int configured = ConfigPath.integer(config, "bridge.port", 7000);
     String host = ConfigPath.string(config, "bridge.host", ConfigPath.string(config, "http.host", "0.0.0.0"));
-    tcp = TcpEventBusBridge.create(vertx, BridgeGuard.permitted(new BridgeOptions()), new NetServerOptions(),
-        event -> guard.handle(event, event.socket()));
     // the TCP bridge does not report the port it bound, so port 0 is resolved to a free port first
     // and chosen once per node, so every gateway instance listens on it (Vert.x shares the listening socket)
     Future<Integer> port = configured != 0 ? Future.succeededFuture(configured) : vertx.executeBlocking(() ->
         (Integer) vertx.sharedData().getLocalMap("ndc.node").computeIfAbsent("bridge.chosen_port", k -> freePortUnchecked()));
-    return port.compose(p -> tcp.listen(p, host).map(p)
+    return vertx.executeBlocking(this::serverOptions).compose(options -> {
+      tcp = TcpEventBusBridge.create(vertx, BridgeGuard.permitted(new BridgeOptions()), options,
+          event -> guard.handle(event, event.socket()));
+      return port;
+    }).compose(p -> tcp.listen(p, host).map(p)
         .recover(e -> Future.failedFuture(new IllegalStateException("TCP bridge cannot listen on " + host + ":" + p
             + " (" + e.getMessage() + "); choose another port with --bridge-port or NDC_BRIDGE_PORT", e))));
+  }
+
+  /**
+   * TLS with the bridge's own certificate ({@code bridge.tls}) when set, else with the gateway's ({@code http.tls}):
+   * when the gateway serves HTTPS, no client-facing port stays plain by oversight. Reads the PEM files (blocking).
+   */
+  private NetServerOptions serverOptions() {
+    String prefix = TlsFiles.configured(config, BRIDGE_TLS) ? BRIDGE_TLS : HttpGatewayVerticle.HTTP_TLS;
+    NetServerOptions options = new NetServerOptions();
+    return TlsFiles.configured(config, prefix) ? options.setSsl(true).setKeyCertOptions(TlsFiles.keyCert(vertx, config, prefix)) : options;
   }
 
   public Future<Void> stop() {
