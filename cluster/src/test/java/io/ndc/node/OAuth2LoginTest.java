@@ -70,6 +70,9 @@ class OAuth2LoginTest {
     config.getJsonObject("auth").put("oauth2", new JsonObject().put("providers", new JsonObject().put("local", new JsonObject()
         .put("issuer", issuer).put("client_id", CLIENT_ID).put("client_secret", CLIENT_SECRET)
         .put("redirect_uri", "http://127.0.0.1/app/callback").put("scopes", new JsonArray().add("openid").add("email")))));
+    // every step of these logins is an anonymous request from 127.0.0.1: more than the default anonymous bucket
+    config.getJsonObject("gateway").put("rate_limit", new JsonObject()
+        .put("anonymous", new JsonObject().put("capacity", 1000).put("per_second", 100)));
     node = TestNode.start(config);
   }
 
@@ -155,6 +158,11 @@ class OAuth2LoginTest {
     assertThat(start.statusCode()).isEqualTo(200);
     String url = start.bodyAsJsonObject().getJsonObject("data").getString("authorization_url");
     assertThat(url).startsWith(issuer + "/authorize?").contains("code_challenge_method=S256");
+    // a browser navigating to the same address is sent on to the provider
+    HttpResponse<Buffer> browser = node.client.get(node.port, "127.0.0.1", "/api/v1/auth/oauth2/local/login")
+        .putHeader("Accept", "text/html,application/xhtml+xml").send().await();
+    assertThat(browser.statusCode()).isEqualTo(302);
+    assertThat(browser.getHeader("Location")).startsWith(issuer + "/authorize?").contains("code_challenge_method=S256");
     HttpResponse<Buffer> redirect = node.client.getAbs(url).send().await();
     assertThat(redirect.statusCode()).as(redirect.bodyAsString()).isEqualTo(302);
     Map<String, String> query = query(URI.create(redirect.getHeader("Location")).getRawQuery());

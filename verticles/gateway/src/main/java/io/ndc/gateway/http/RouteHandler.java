@@ -37,13 +37,25 @@ public final class RouteHandler implements Handler<RoutingContext> {
     Caller caller = ctx.get(CALLER);
     forwarder.request(spec.address(), request, caller).onComplete(
         reply -> {
-          if (spec.wellKnown()) {
+          String location = redirectLocation(ctx, reply);
+          if (location != null) {
+            ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, location).end();
+          } else if (spec.wellKnown()) {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(String.valueOf(reply));
           } else {
             Envelope.success(ctx, spec.successStatus(), reply);
           }
         },
         error -> Envelope.error(ctx, Failure.from(error)));
+  }
+
+  /** Where a browser is sent instead of the JSON answer, on routes with a redirect field; null for API clients. */
+  private String redirectLocation(RoutingContext ctx, Object reply) {
+    if (spec.redirectField() == null || !(reply instanceof JsonObject json)) {
+      return null;
+    }
+    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+    return accept != null && accept.contains("text/html") ? json.getString(spec.redirectField()) : null;
   }
 
   private void checkContentType(RoutingContext ctx) {

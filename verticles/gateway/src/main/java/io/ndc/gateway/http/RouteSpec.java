@@ -12,6 +12,8 @@ import java.util.List;
  * @param permission the permission the caller's roles must grant; {@link Permissions#PUBLIC} for open routes
  * @param consumes request media type for routes with a body (null: no body)
  * @param query documented query parameters (names; all optional unless listed in {@code requiredQuery})
+ * @param redirectField for a browser (its request accepts {@code text/html}), answer 302 to this field of the reply
+ *     instead of the JSON; null: always JSON
  */
 public record RouteSpec(
     HttpMethod method,
@@ -24,7 +26,8 @@ public record RouteSpec(
     String tag,
     String summary,
     List<String> query,
-    List<String> requiredQuery) {
+    List<String> requiredQuery,
+    String redirectField) {
 
   public static Builder route(HttpMethod method, String path) {
     return new Builder(method, path);
@@ -104,6 +107,7 @@ public record RouteSpec(
     private String summary = "";
     private List<String> query = List.of();
     private List<String> requiredQuery = List.of();
+    private String redirectField;
 
     private Builder(HttpMethod method, String path) {
       this.method = method;
@@ -156,11 +160,17 @@ public record RouteSpec(
       return this;
     }
 
+    public Builder browserRedirectTo(String replyField) {
+      redirectField = replyField;
+      return this;
+    }
+
     public RouteSpec build() {
       if (permission == null || address == null) {
         throw new IllegalStateException("route " + method + " " + path + " needs a permission and an address");
       }
-      return new RouteSpec(method, path, permission, address, mapper, successStatus, consumes, tag, summary, query, requiredQuery);
+      return new RouteSpec(method, path, permission, address, mapper, successStatus, consumes, tag, summary, query, requiredQuery,
+          redirectField);
     }
   }
 }

@@ -42,7 +42,9 @@ public final class AuthRoutes {
         route(HttpMethod.POST, "/auth/2fa/disable").permission(Permissions.AUTHENTICATED).address(AuthAddresses.TOTP_DISABLE)
             .json().doc("auth", "Turn off 2FA with a current code {code}").build(),
         route(HttpMethod.GET, "/auth/oauth2/:provider/login").permission(Permissions.PUBLIC).address(AuthAddresses.OAUTH2_LOGIN)
-            .doc("auth", "Start an external login: {authorization_url} to send the browser to (code flow with PKCE)").build(),
+            .browserRedirectTo("authorization_url")
+            .doc("auth", "Start an external login (code flow with PKCE): a browser (Accept: text/html) is redirected to the"
+                + " provider, an API client gets {authorization_url, state}").build(),
         route(HttpMethod.GET, "/auth/oauth2/:provider/callback").permission(Permissions.PUBLIC).address(AuthAddresses.OAUTH2_CALLBACK)
             .query("code", "state", "error").doc("auth", "The provider's redirect: links or creates the account, returns the token pair").build(),
         route(HttpMethod.POST, "/auth/oauth2/token").permission(Permissions.PUBLIC).address(AuthAddresses.OAUTH2_TOKEN)
