@@ -50,6 +50,8 @@ final class BatchWriter {
   private final Counter dropped;
   private final Timer storeLag;
   private boolean inFlight;
+  /** Completes with whether the batch in flight was stored. */
+  private Future<Boolean> inFlightSettled = Future.succeededFuture(true);
   private boolean closed;
   /** Rows buffered or in flight; read by the gauge off the event loop. */
   private volatile int backlog;
@@ -110,8 +112,26 @@ final class BatchWriter {
 
   /** Sends the next batch unless one is in flight; completes when that batch is settled. */
   Future<Void> flush() {
-    if (inFlight || buffer.isEmpty()) {
+    return send().mapEmpty();
+  }
+
+  /**
+   * For a stopping feed: writes what is buffered, batch after batch, until nothing is left, a write fails (storage
+   * is not taking rows: no point in hammering it) or {@code deadlineMillis} passes; {@link #close()} then counts
+   * what is left as dropped. A batch in flight is waited for, bounded by the write timeout.
+   */
+  Future<Void> drain(long deadlineMillis) {
+    if (System.currentTimeMillis() >= deadlineMillis || (buffer.isEmpty() && !inFlight)) {
       return Future.succeededFuture();
+    }
+    Future<Boolean> step = inFlight ? inFlightSettled : send();
+    return step.compose(stored -> stored ? drain(deadlineMillis) : Future.succeededFuture());
+  }
+
+  /** The next batch, or the settled outcome (true) when there is nothing to send or a batch is in flight. */
+  private Future<Boolean> send() {
+    if (inFlight || buffer.isEmpty()) {
+      return Future.succeededFuture(true);
     }
     int size = Math.min(maxBatchSize, buffer.size());
     List<Pending> batch = new ArrayList<>(size);
@@ -122,7 +142,7 @@ final class BatchWriter {
       json.add(next.row());
     }
     inFlight = true;
-    return vertx.eventBus().request(address, body.apply(new JsonArray(json)), new DeliveryOptions().setSendTimeout(timeoutMs))
+    inFlightSettled = vertx.eventBus().request(address, body.apply(new JsonArray(json)), new DeliveryOptions().setSendTimeout(timeoutMs))
         .transform(reply -> {
           inFlight = false;
           if (reply.succeeded()) {
@@ -135,8 +155,9 @@ final class BatchWriter {
             LOG.warn("live batch of {} rows to {} failed, kept for the next flush: {}", batch.size(), address, reply.cause().toString());
             requeue(batch);
           }
-          return Future.<Void>succeededFuture();
+          return Future.succeededFuture(reply.succeeded());
         });
+    return inFlightSettled;
   }
 
   private void stored(List<Pending> batch) {

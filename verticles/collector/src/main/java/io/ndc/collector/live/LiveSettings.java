@@ -5,10 +5,11 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Config {@code collector.live.*}. A storage write starts when {@code batchSize} rows are buffered (or at the tick);
- * rows that gathered while a batch was in flight go in one batch of up to {@code maxBatchSize}.
+ * rows that gathered while a batch was in flight go in one batch of up to {@code maxBatchSize}. A stopping feed keeps
+ * writing what it buffered for up to {@code drainMs}.
  */
 record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBatchSize, int maxBuffered, long writeTimeoutMs,
-    long statusMs, long startRetryMs, long leaseMs) {
+    long statusMs, long startRetryMs, long leaseMs, long drainMs) {
   static LiveSettings fromConfig(JsonObject config) {
     int batchSize = ConfigPath.integer(config, "collector.live.batch_size", 2_000);
     return new LiveSettings(
@@ -20,6 +21,7 @@ record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBatchSi
         ConfigPath.longValue(config, "collector.live.write_timeout_ms", 30_000),
         ConfigPath.longValue(config, "collector.live.status_ms", 5_000),
         ConfigPath.longValue(config, "collector.live.start_retry_ms", 60_000),
-        ConfigPath.longValue(config, "collector.live.lease_ms", 4_000));
+        ConfigPath.longValue(config, "collector.live.lease_ms", 4_000),
+        ConfigPath.longValue(config, "collector.live.drain_ms", 5_000));
   }
 }

@@ -22,6 +22,7 @@ final class TradePipeline implements LiveFeed.Listener {
 
   private final EventBus bus;
   private final SourceStatus status;
+  private final long drainMs;
   private final BarAggregator bars = new BarAggregator();
   private final BatchWriter tradeWriter;
   private final BatchWriter barWriter;
@@ -38,6 +39,7 @@ final class TradePipeline implements LiveFeed.Listener {
   }
 
   TradePipeline(Vertx vertx, String sourceId, SourceStatus status, LiveSettings settings, Listener connection) {
+    this.drainMs = settings.drainMs();
     this.bus = vertx.eventBus();
     this.status = status;
     this.connection = connection;
@@ -103,12 +105,13 @@ final class TradePipeline implements LiveFeed.Listener {
   }
 
   /**
-   * Writes a batch of what is buffered when the feed stops (rows beyond it, or behind a batch in flight, are dropped
-   * and counted). Forming bars are not finalised: the minute is not over, and the node that takes the feed over
-   * builds that minute's bar from its own trades.
+   * Writes what is buffered when the feed stops, for up to {@code collector.live.drain_ms} (what is left then, or
+   * after a failed write, is dropped and counted). Forming bars are not finalised: the minute is not over, and the
+   * node that takes the feed over builds that minute's bar from its own trades.
    */
   Future<Void> drain() {
-    return Future.all(tradeWriter.flush(), barWriter.flush()).<Void>mapEmpty()
+    long deadline = System.currentTimeMillis() + drainMs;
+    return Future.all(tradeWriter.drain(deadline), barWriter.drain(deadline)).<Void>mapEmpty()
         .onComplete(ar -> {
           tradeWriter.close();
           barWriter.close();

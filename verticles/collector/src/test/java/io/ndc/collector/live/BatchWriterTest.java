@@ -116,6 +116,43 @@ class BatchWriterTest {
   }
 
   @Test
+  void aStoppingFeedWritesEverythingItBufferedBatchAfterBatch() {
+    BatchWriter writer = writer(10, 10, 1_000);
+    addRows(writer, 0, 35, System.currentTimeMillis());
+    eventually(() -> assertThat(requests).hasSize(1), WAIT);
+    io.vertx.core.Future<Void> drained = on(() -> writer.drain(System.currentTimeMillis() + 5_000));
+    for (int answered = 0; answered < 4; answered++) {
+      int sent = answered + 1;
+      eventually(() -> assertThat(requests).hasSize(sent), WAIT);
+      requests.get(answered).reply(new JsonObject().put("accepted", rows(requests.get(answered)).size()));
+    }
+    await(drained);
+    on(() -> {
+      writer.close();
+      return null;
+    });
+    assertThat(requests.stream().flatMap(m -> rows(m).stream()).map(row -> row.getInteger("i")))
+        .containsExactlyElementsOf(IntStream.range(0, 35).boxed().toList());
+    assertThat(dropped()).isZero();
+  }
+
+  @Test
+  void aStoppingFeedGivesUpAtTheFirstFailedWriteAndCountsTheRestAsDropped() {
+    BatchWriter writer = writer(10, 10, 1_000);
+    addRows(writer, 0, 25, System.currentTimeMillis());
+    eventually(() -> assertThat(requests).hasSize(1), WAIT);
+    io.vertx.core.Future<Void> drained = on(() -> writer.drain(System.currentTimeMillis() + 5_000));
+    requests.get(0).fail(503, "storage is restarting");
+    await(drained);
+    on(() -> {
+      writer.close();
+      return null;
+    });
+    assertThat(requests).as("no retries against a storage that refuses").hasSize(1);
+    assertThat(dropped()).isEqualTo(25);
+  }
+
+  @Test
   void beyondMaxBufferedTheOldestRowsAreDropped() {
     BatchWriter writer = writer(100, 100, 3);
     addRows(writer, 0, 5, System.currentTimeMillis());
