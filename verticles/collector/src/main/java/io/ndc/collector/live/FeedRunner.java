@@ -43,6 +43,7 @@ final class FeedRunner implements TradePipeline.Listener {
   private final long tickTimer;
   private final FeedLeaseStore leases;
   private final long leaseMs;
+  private final long tickMs;
   private final Runnable fenced;
   private final long leaseTimer;
   private long leaseConfirmedMillis = System.currentTimeMillis();
@@ -66,6 +67,7 @@ final class FeedRunner implements TradePipeline.Listener {
     this.tickTimer = vertx.setPeriodic(settings.tickMs(), id -> pipeline.tick(System.currentTimeMillis()));
     this.leases = leases;
     this.leaseMs = settings.leaseMs();
+    this.tickMs = settings.tickMs();
     this.fenced = fenced;
     this.leaseTimer = vertx.setPeriodic(Math.max(100, leaseMs / 3), id -> renewLease());
   }
@@ -90,12 +92,19 @@ final class FeedRunner implements TradePipeline.Listener {
     return collector;
   }
 
-  /** Opens the source's feed; on failure the caller releases the lock. */
-  Future<Void> start() {
+  /**
+   * Opens the source's feed; on failure the caller releases the lock. {@code takenOverAfter} non-null: the previous
+   * owner died after that instant, so what it had not stored yet is backfilled like the gap of a reconnect (from a
+   * tick before, since its last unflushed rows can be older than its last lease renewal).
+   */
+  Future<Void> start(Instant takenOverAfter) {
     try {
       List<String> symbols = collector.symbolsFrom(adapter);
       feed = adapter.openFeed(symbols, pipeline);
       record("owned", new JsonObject().put("symbols", symbols.size()));
+      if (takenOverAfter != null) {
+        repairGap(takenOverAfter.minusMillis(2 * tickMs), Instant.now());
+      }
       return Future.succeededFuture();
     } catch (RuntimeException e) {
       record("start_failed", new JsonObject().put("error", e.getMessage()));

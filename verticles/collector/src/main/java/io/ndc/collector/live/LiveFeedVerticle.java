@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.shareddata.Lock;
 import io.vertx.sqlclient.Pool;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -113,24 +114,25 @@ public final class LiveFeedVerticle extends VerticleBase {
     starting.add(collector.id());
     return vertx.sharedData().getLockWithTimeout(LiveFeeds.lockName(collector.id()), LOCK_TRY_MS)
         .compose(lock -> leases.acquire(collector.id(), node, settings.leaseMs()).transform(leased -> {
-          if (leased.failed() || !leased.result()) {
+          if (leased.failed() || !leased.result().acquired()) {
             // the previous owner's lease has not expired yet (or that owner is cut off but alive), or the database
             // cannot say: try again at a later reconcile
             lock.release();
             return Future.<Void>succeededFuture();
           }
-          return start(collector, lock);
+          return start(collector, lock, leased.result().previousOwnerLastSeen());
         }), noLock -> Future.<Void>succeededFuture())
         .onComplete(ar -> starting.remove(collector.id()))
         .recover(e -> Future.succeededFuture());
   }
 
-  private Future<Void> start(Collector collector, Lock lock) {
+  /** {@code takenOverAfter}: the last sign of life of a previous owner that died (null: none). */
+  private Future<Void> start(Collector collector, Lock lock, Instant takenOverAfter) {
     return sources.definition(collector.sourceId())
         .compose(definition -> {
           FeedRunner runner = new FeedRunner(vertx, collector, definition, adapters.adapter(definition), collectors, leases, lock,
               node, settings, () -> fence(collector.id()));
-          return runner.start().map(v -> {
+          return runner.start(takenOverAfter).map(v -> {
             failed.remove(collector.id());
             running.put(collector.id(), runner);
             LOG.info("live collector {} now runs on node {}", collector.id(), node);

@@ -102,6 +102,28 @@ class LiveFeedTest {
     await(consumer.unregister());
   }
 
+  @Test
+  void aFeedTakenOverFromANodeWhoseLeaseExpiredHasItsGapRepaired() {
+    h.request(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "sim-takeover").put("type", "simulated")
+        .put("symbols", new JsonArray().add("TAKE")).put("trades_per_second", 100));
+    String id = h.request(CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "sim-takeover").put("live", true)
+        .put("symbols", new JsonArray().add("TAKE"))).getString("id");
+    CollectorHarness.eventually(() -> assertThat(events(id)).contains("owned"), Duration.ofSeconds(10));
+
+    // another node took the feed and then died: its lease runs out without a release
+    await(h.pg().preparedQuery("UPDATE feed_leases SET node = 'dead-node', expires_at = now() + interval '1500 milliseconds'"
+        + " WHERE collector_id = $1").execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(id))));
+    CollectorHarness.eventually(() -> assertThat(events(id)).contains("lease_lost"), Duration.ofSeconds(10));
+    CollectorHarness.eventually(() -> assertThat(events(id).stream().filter("owned"::equals)).hasSize(2), Duration.ofSeconds(10));
+    // the gap since the dead node's last renewal goes to the source's history API; the simulated one has daily bars
+    // only, so the repair is recorded as failed with that reason
+    CollectorHarness.eventually(() -> assertThat(events(id)).contains("gap_detected", "gap_repair_failed"), Duration.ofSeconds(10));
+    String failure = await(h.pg().preparedQuery("SELECT details::text FROM feed_events WHERE collector_id = $1 AND kind = 'gap_repair_failed'")
+        .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(id)))).iterator().next().getString(0);
+    assertThat(failure).contains("daily history only");
+    h.request(CollectorAddresses.COLLECTORS_DELETE, new JsonObject().put("id", id));
+  }
+
   private static List<String> events(String collectorId) {
     return await(h.pg().preparedQuery("SELECT kind FROM feed_events WHERE collector_id = $1 ORDER BY id")
         .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(collectorId)))).stream().map(r -> r.getString(0)).toList();
