@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Two clustered nodes in one JVM draw from one source's bucket: it lives in a Hazelcast counter, not on a node. */
 class ClusteredQuotaTest {
-  private static final List<Integer> PORTS = List.of(5861, 5862);
+  private static final List<Integer> PORTS = List.of(5841, 5842);
   private static Vertx nodeA;
   private static Vertx nodeB;
 

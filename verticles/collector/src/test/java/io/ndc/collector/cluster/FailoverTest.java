@@ -50,7 +50,7 @@ class FailoverTest {
   }
 
   private Node start(String name, int port) {
-    HazelcastClusterManager manager = new HazelcastClusterManager(LocalCluster.hazelcast(database, port, List.of(5851, 5852)));
+    HazelcastClusterManager manager = new HazelcastClusterManager(LocalCluster.hazelcast(database, port, List.of(5843, 5844)));
     Vertx vertx = await(Vertx.builder().withClusterManager(manager).buildClustered());
     nodes.add(vertx);
     await(new FakeStorage().register(vertx));
@@ -77,7 +77,7 @@ class FailoverTest {
 
   @Test
   void theSurvivorTakesOverTheLiveFeedAndTheScheduler() throws Exception {
-    Node a = start("node-a", 5851);
+    Node a = start("node-a", 5843);
     request(a.vertx(), CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "sim").put("type", "simulated")
         .put("symbols", new JsonArray().add("FAIL1")).put("trades_per_second", 50));
     String live = request(a.vertx(), CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "sim").put("live", true)
@@ -85,7 +85,7 @@ class FailoverTest {
     CollectorHarness.eventually(() -> assertThat(owners(a.vertx(), live)).containsExactly("node-a"), Duration.ofSeconds(10));
     CollectorHarness.sleep(1_000); // node-a's scheduler has ticked and holds the scheduler lock
 
-    Node b = start("node-b", 5852);
+    Node b = start("node-b", 5844);
     FixtureServer vendor = await(new FixtureServer().on("/v8/finance/chart/AAPL", Reply.fixture("yahoo/aapl-daily.json")).start(b.vertx()));
     List<JsonObject> trades = new CopyOnWriteArrayList<>();
     await(b.vertx().eventBus().<JsonObject>consumer(MarketAddresses.trade("FAIL1"), m -> trades.add(m.body())).completion());
