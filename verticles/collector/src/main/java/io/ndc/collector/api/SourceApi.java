@@ -43,11 +43,11 @@ final class SourceApi {
     if (type == null || type.isBlank()) {
       throw new IllegalArgumentException("type is required");
     }
-    int quota = body.getInteger("quota_per_minute", 60);
+    int quota = wholeNumber(body, "quota_per_minute", 60);
     if (quota < 1) {
       throw new IllegalArgumentException("quota_per_minute must be at least 1");
     }
-    int burst = body.getInteger("quota_burst", TokenBucket.defaultCapacity(quota));
+    int burst = wholeNumber(body, "quota_burst", TokenBucket.defaultCapacity(quota));
     if (burst < 1) {
       throw new IllegalArgumentException("quota_burst must be at least 1");
     }
@@ -88,5 +88,16 @@ final class SourceApi {
         .put("reconnects", Math.max(source.getLong("reconnects", 0L), local.reconnects()))
         .put("quota", state)
         .put("breaker", breaker.name().toLowerCase()));
+  }
+
+  private static int wholeNumber(JsonObject body, String field, int absent) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return absent;
+    }
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+      return n.intValue();
+    }
+    throw new IllegalArgumentException(field + " must be a whole number, not " + value);
   }
 }

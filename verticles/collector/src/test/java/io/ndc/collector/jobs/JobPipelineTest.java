@@ -284,6 +284,10 @@ class JobPipelineTest {
         .put("quota_burst", 0));
     assertThat(badBurst.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
     assertThat(badBurst.getMessage()).contains("quota_burst must be at least 1");
+    assertThat(h.failure(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "x5").put("type", "yahoo")
+        .put("quota_burst", "x")).getMessage()).isEqualTo("quota_burst must be a whole number, not x");
+    assertThat(h.failure(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "x6").put("type", "yahoo")
+        .put("quota_per_minute", 1.5)).getMessage()).isEqualTo("quota_per_minute must be a whole number, not 1.5");
     JsonObject burst = h.request(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", "burst").put("type", "yahoo")
         .put("quota_per_minute", 5).put("quota_burst", 5));
     assertThat(burst.getInteger("quota_burst")).isEqualTo(5);

@@ -9,6 +9,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,6 +23,7 @@ import org.slf4j.MDC;
  */
 public final class Handlers {
   private static final Logger LOG = LoggerFactory.getLogger(Handlers.class);
+  private static final Pattern CAST = Pattern.compile("class (\\S+) cannot be cast to class (\\S+)");
 
   private Handlers() {
   }
@@ -64,11 +67,38 @@ public final class Handlers {
     if (error instanceof Failure f) {
       return f;
     }
-    if (error instanceof IllegalArgumentException || error instanceof ClassCastException
-        || error instanceof NullPointerException || error instanceof DecodeException) {
+    if (error instanceof ClassCastException cast) {
+      // the JVM's message names classes, not the request: say which JSON type was wrong
+      return new Failure(ErrorCode.VALIDATION_ERROR, wrongType(cast.getMessage()));
+    }
+    if (error instanceof NullPointerException) {
+      return new Failure(ErrorCode.VALIDATION_ERROR, "a required field is missing or null");
+    }
+    if (error instanceof IllegalArgumentException || error instanceof DecodeException) {
       return new Failure(ErrorCode.VALIDATION_ERROR, error.getMessage() == null ? "invalid request" : error.getMessage());
     }
     return Failure.from(error);
+  }
+
+  /** "class java.lang.String cannot be cast to class java.lang.Number ..." as "a field holds text where a number is expected". */
+  static String wrongType(String message) {
+    Matcher m = message == null ? null : CAST.matcher(message);
+    if (m == null || !m.find()) {
+      return "a field has the wrong JSON type";
+    }
+    return "a field holds " + jsonType(m.group(1)) + " where " + jsonType(m.group(2)) + " is expected";
+  }
+
+  private static String jsonType(String className) {
+    String simple = className.substring(className.lastIndexOf('.') + 1);
+    return switch (simple) {
+      case "String", "CharSequence" -> "text";
+      case "Number", "Integer", "Long", "Double", "Float", "BigDecimal", "BigInteger" -> "a number";
+      case "Boolean" -> "true/false";
+      case "JsonObject", "Map", "LinkedHashMap" -> "an object";
+      case "JsonArray", "List", "ArrayList" -> "an array";
+      default -> "a " + simple;
+    };
   }
 
   /** Copies the caller's identity onto a follow-up request so logs and checks downstream see it. */

@@ -60,6 +60,26 @@ class HandlersTest {
   }
 
   @Test
+  void aFieldOfTheWrongTypeIsNamedByJsonTypesNotJavaClasses() {
+    Failure wrongType = Handlers.toFailure(catchCast(() -> new JsonObject().put("n", "x").getInteger("n")));
+    assertThat(wrongType.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+    assertThat(wrongType.getMessage()).isEqualTo("a field holds text where a number is expected");
+    assertThat(Handlers.toFailure(catchCast(() -> new JsonObject().put("o", 5).getJsonObject("o"))).getMessage())
+        .isEqualTo("a field holds a number where an object is expected");
+    assertThat(Handlers.toFailure(new NullPointerException("Cannot invoke \"String.trim()\" because \"x\" is null"))
+        .getMessage()).isEqualTo("a required field is missing or null");
+  }
+
+  private static ClassCastException catchCast(Runnable action) {
+    try {
+      action.run();
+    } catch (ClassCastException e) {
+      return e;
+    }
+    throw new AssertionError("expected a ClassCastException");
+  }
+
+  @Test
   void unexpectedErrorsAre500WithoutDetails(Vertx vertx, VertxTestContext ctx) {
     vertx.eventBus().consumer("test.boom", Handlers.json(body -> {
       throw new IllegalStateException("database password is hunter2");
