@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.testing.TestConfig;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,26 +30,15 @@ class SourceFailureRestTest {
 
   @AfterAll
   static void stop() {
-    try {
-      CollectorQueues.delete(node.vertx, node.config);
-      node.close();
-      vendor.close();
-    } finally {
-      TestConfig.dropDatabase(DB);
-    }
+    CollectionRest.close(node, vendor, DB);
   }
 
   @Test
   void aSourceAnswering500IsRetriedWithGrowingDelaysThenTheJobIsDeadWithTheError() throws Exception {
     String operator = TestUsers.tokenFor(node, "operator");
-    assertThat(node.post("/api/v1/sources", operator, new JsonObject().put("id", "yahoo").put("type", "yahoo")
-        .put("base_url", vendor.baseUrl())).statusCode()).isEqualTo(201);
-    String collector = node.post("/api/v1/collectors", operator, new JsonObject().put("source", "yahoo")
-        .put("symbols", new JsonArray().add("GOOD").add("BROKEN")).put("start_date", "2024-01-01").put("end_date", "2024-01-05"))
-        .bodyAsJsonObject().getJsonObject("data").getString("id");
+    String collector = CollectionRest.yahooCollector(node, operator, vendor.baseUrl(), "GOOD", "BROKEN");
     vendor.failAlways("BROKEN", 500);
-    String jobId = node.post("/api/v1/collectors/" + collector + "/run", operator, new JsonObject())
-        .bodyAsJsonObject().getJsonObject("data").getString("job_id");
+    String jobId = CollectionRest.run(node, operator, collector);
 
     long deadline = System.currentTimeMillis() + 60_000;
     JsonObject job = job(operator, jobId);
@@ -73,6 +61,6 @@ class SourceFailureRestTest {
   }
 
   private static JsonObject job(String token, String jobId) {
-    return node.get("/api/v1/jobs/" + jobId, token).bodyAsJsonObject().getJsonObject("data");
+    return CollectionRest.job(node, token, jobId);
   }
 }

@@ -7,7 +7,6 @@ import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.testing.TestConfig;
 import io.ndc.storage.StorageService;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,27 +33,16 @@ class StorageOutageJobTest {
 
   @AfterAll
   static void stop() {
-    try {
-      CollectorQueues.delete(node.vertx, node.config);
-      node.close();
-      vendor.close();
-    } finally {
-      TestConfig.dropDatabase(DB);
-    }
+    CollectionRest.close(node, vendor, DB);
   }
 
   @Test
   void aJobWhoseStorageGoesAwayRetriesAndSucceedsWhenItIsBack() throws Exception {
     String storage = node.vertx.deployVerticle(new StorageService(), new DeploymentOptions().setConfig(node.config)).await();
     String operator = TestUsers.tokenFor(node, "operator");
-    assertThat(node.post("/api/v1/sources", operator, new JsonObject().put("id", "yahoo").put("type", "yahoo")
-        .put("base_url", vendor.baseUrl())).statusCode()).isEqualTo(201);
-    String collector = node.post("/api/v1/collectors", operator, new JsonObject().put("source", "yahoo")
-        .put("symbols", new JsonArray().add("OUTA").add("OUTB")).put("start_date", "2024-01-01").put("end_date", "2024-01-05"))
-        .bodyAsJsonObject().getJsonObject("data").getString("id");
+    String collector = CollectionRest.yahooCollector(node, operator, vendor.baseUrl(), "OUTA", "OUTB");
     vendor.hangFirst("OUTB");
-    String jobId = node.post("/api/v1/collectors/" + collector + "/run", operator, new JsonObject())
-        .bodyAsJsonObject().getJsonObject("data").getString("job_id");
+    String jobId = CollectionRest.run(node, operator, collector);
     await(() -> !vendor.seen("OUTB").isEmpty(), "the job reaches its second symbol");
 
     node.vertx.undeploy(storage).await();
@@ -76,7 +64,7 @@ class StorageOutageJobTest {
   }
 
   private static JsonObject job(String token, String jobId) {
-    return node.get("/api/v1/jobs/" + jobId, token).bodyAsJsonObject().getJsonObject("data");
+    return CollectionRest.job(node, token, jobId);
   }
 
   private interface Check {

@@ -1,0 +1,46 @@
+package io.ndc.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ndc.platform.testing.TestConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Collection through the REST API of a test node: a Yahoo source and collector, runs, jobs, and the clean-up. */
+final class CollectionRest {
+  private CollectionRest() {
+  }
+
+  /** Registers source {@code yahoo} at {@code vendorUrl} and a collector of the first days of 2024 for {@code symbols}. */
+  static String yahooCollector(TestNode node, String token, String vendorUrl, String... symbols) {
+    assertThat(node.post("/api/v1/sources", token, new JsonObject().put("id", "yahoo").put("type", "yahoo")
+        .put("base_url", vendorUrl)).statusCode()).isEqualTo(201);
+    JsonArray wanted = new JsonArray();
+    for (String symbol : symbols) {
+      wanted.add(symbol);
+    }
+    return node.post("/api/v1/collectors", token, new JsonObject().put("source", "yahoo").put("symbols", wanted)
+        .put("start_date", "2024-01-01").put("end_date", "2024-01-05")).bodyAsJsonObject().getJsonObject("data").getString("id");
+  }
+
+  /** Runs the collector now; the job id. */
+  static String run(TestNode node, String token, String collectorId) {
+    return node.post("/api/v1/collectors/" + collectorId + "/run", token, new JsonObject())
+        .bodyAsJsonObject().getJsonObject("data").getString("job_id");
+  }
+
+  static JsonObject job(TestNode node, String token, String jobId) {
+    return node.get("/api/v1/jobs/" + jobId, token).bodyAsJsonObject().getJsonObject("data");
+  }
+
+  /** Deletes the node's collector queues, stops the node and the vendor, drops the database. */
+  static void close(TestNode node, VendorServer vendor, String database) {
+    try {
+      CollectorQueues.delete(node.vertx, node.config);
+      node.close();
+      vendor.close();
+    } finally {
+      TestConfig.dropDatabase(database);
+    }
+  }
+}
