@@ -11,6 +11,13 @@ final class CollectionRest {
   private CollectionRest() {
   }
 
+  /** A node's configuration on {@code database} with a queue prefix of its own and the given job retry settings. */
+  static JsonObject config(String database, JsonObject retry) {
+    JsonObject config = TestNode.config(database);
+    config.put("collector", new JsonObject().put("queue_prefix", "test." + database).put("retry", retry));
+    return config;
+  }
+
   /** Registers source {@code yahoo} at {@code vendorUrl} and a collector of the first days of 2024 for {@code symbols}. */
   static String yahooCollector(TestNode node, String token, String vendorUrl, String... symbols) {
     assertThat(node.post("/api/v1/sources", token, new JsonObject().put("id", "yahoo").put("type", "yahoo")

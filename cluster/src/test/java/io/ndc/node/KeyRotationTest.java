@@ -20,9 +20,7 @@ class KeyRotationTest {
 
   @BeforeAll
   void start() {
-    JsonObject config = TestNode.config(database);
-    config.getJsonObject("auth").put("jwt", new JsonObject().put("key_rotation_s", 1));
-    node = TestNode.start(config);
+    node = TestNode.withJwt(database, new JsonObject().put("key_rotation_s", 1));
   }
 
   @AfterAll

@@ -22,10 +22,9 @@ class SourceFailureRestTest {
   @BeforeAll
   static void start() throws Exception {
     vendor = new VendorServer();
-    JsonObject config = TestNode.config(DB);
-    config.put("collector", new JsonObject().put("queue_prefix", "test." + DB)
-        .put("retry", new JsonObject().put("max_attempts", 4).put("first_delay_ms", 400).put("multiplier", 2).put("max_delay_ms", 10_000)));
-    node = TestNode.start(config, ServiceName.COLLECTOR, ServiceName.STORAGE);
+    node = TestNode.start(CollectionRest.config(DB, new JsonObject()
+        .put("max_attempts", 4).put("first_delay_ms", 400).put("multiplier", 2).put("max_delay_ms", 10_000)),
+        ServiceName.COLLECTOR, ServiceName.STORAGE);
   }
 
   @AfterAll

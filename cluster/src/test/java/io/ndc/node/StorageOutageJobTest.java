@@ -25,10 +25,9 @@ class StorageOutageJobTest {
   @BeforeAll
   static void start() throws Exception {
     vendor = new VendorServer();
-    JsonObject config = TestNode.config(DB);
-    config.put("collector", new JsonObject().put("queue_prefix", "test." + DB)
-        .put("retry", new JsonObject().put("max_attempts", 10).put("first_delay_ms", 500).put("max_delay_ms", 2_000)));
-    node = TestNode.start(config, ServiceName.COLLECTOR);
+    node = TestNode.start(CollectionRest.config(DB, new JsonObject()
+        .put("max_attempts", 10).put("first_delay_ms", 500).put("max_delay_ms", 2_000)),
+        ServiceName.COLLECTOR);
   }
 
   @AfterAll

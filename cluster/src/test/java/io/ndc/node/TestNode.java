@@ -65,6 +65,13 @@ public final class TestNode implements AutoCloseable {
     return new TestNode(Vertx.vertx(), config, true);
   }
 
+  /** A gateway and auth node on {@code database} whose {@code auth.jwt} settings are {@code jwt}. */
+  public static TestNode withJwt(String database, JsonObject jwt) {
+    JsonObject config = config(database);
+    config.getJsonObject("auth").put("jwt", jwt);
+    return start(config);
+  }
+
   /** A node on a given (e.g. clustered) Vert.x, with or without the auth service next to the gateway. */
   public static TestNode start(Vertx vertx, JsonObject config, boolean withAuth) {
     return new TestNode(vertx, config, withAuth);

@@ -20,9 +20,7 @@ class TokenExpiryTest {
 
   @BeforeAll
   void start() {
-    JsonObject config = TestNode.config(database);
-    config.getJsonObject("auth").put("jwt", new JsonObject().put("access_ttl_s", 2).put("leeway_s", 0));
-    node = TestNode.start(config);
+    node = TestNode.withJwt(database, new JsonObject().put("access_ttl_s", 2).put("leeway_s", 0));
   }
 
   @AfterAll
