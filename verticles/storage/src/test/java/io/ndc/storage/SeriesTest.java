@@ -49,6 +49,42 @@ class SeriesTest {
         .getJsonObject("latest_price").getMap()).containsEntry("price", 250.7).containsEntry("interval", "trade");
   }
 
+  /**
+   * Live trades arrive newer than what was stored before them: such batches are appended without a lookup per row,
+   * and a trade that exists anyway (another node wrote it) or a batch sent twice at once still counts exactly.
+   */
+  @Test
+  void tradesNewerThanTheWrittenHorizonAreAppendedAndStayExactOnOverlap() {
+    Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(10, ChronoUnit.MINUTES);
+    for (int batch = 0; batch < 4; batch++) {
+      JsonObject reply = storage.call(StorageAddresses.TRADES_INGEST, trades("LIVE", t.plusSeconds(10L * batch), 5, 100));
+      assertThat(reply.getMap()).containsEntry("accepted", 5).containsEntry("unchanged", 0);
+    }
+    Instant next = t.plusSeconds(40);
+    storage.sql("INSERT INTO trades (symbol, ts, seq, price, size, source, batch_id) SELECT 'LIVE', '" + next.plusSeconds(2)
+        + "', 0, 99, 1, 'elsewhere', max(id) FROM ingest_batches");
+    assertThat(storage.call(StorageAddresses.TRADES_INGEST, trades("LIVE", next, 5, 100)).getMap())
+        .containsEntry("accepted", 4).containsEntry("revised", 1).containsEntry("unchanged", 0);
+
+    JsonObject twice = trades("LIVE", t.plusSeconds(60), 5, 100);
+    List<JsonObject> replies = new CopyOnWriteArrayList<>();
+    StorageHarness.await(io.vertx.core.Future.all(
+        storage.send(StorageAddresses.TRADES_INGEST, twice).onSuccess(replies::add),
+        storage.send(StorageAddresses.TRADES_INGEST, twice).onSuccess(replies::add)));
+    assertThat(replies.stream().mapToInt(r -> r.getInteger("accepted")).sum()).isEqualTo(5);
+    assertThat(replies.stream().mapToInt(r -> r.getInteger("unchanged")).sum()).isEqualTo(5);
+    assertThat(storage.sql("SELECT count(*) AS n FROM trades WHERE symbol = 'LIVE'").get(0).getLong("n")).isEqualTo(30);
+  }
+
+  /** {@code count} trades of {@code symbol}, one a second from {@code from}. */
+  private static JsonObject trades(String symbol, Instant from, int count, double price) {
+    JsonArray rows = new JsonArray();
+    for (int i = 0; i < count; i++) {
+      rows.add(new JsonObject().put("symbol", symbol).put("ts", from.plusSeconds(i).toString()).put("price", price).put("size", 1));
+    }
+    return new JsonObject().put("source", "feed").put("trades", rows);
+  }
+
   @Test
   void tradingTrendsAndFinancialsAreUpsertedAndFiltered() {
     JsonArray trends = new JsonArray()

@@ -91,7 +91,7 @@ public final class BarWriter {
   private final Pool pg;
   private final Partitions partitions;
   private final KnownSymbols known;
-  private final StoredHorizon horizon = new StoredHorizon();
+  private final StoredHorizon<BarRow> horizon = new StoredHorizon<>(BarRow::symbol, BarRow::ts);
 
   public BarWriter(Pool pg, Partitions partitions, KnownSymbols known) {
     this.pg = pg;
@@ -102,14 +102,14 @@ public final class BarWriter {
   public Future<BatchResult> write(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections) {
     List<BarRow> ordered = rows.stream().sorted(Comparator.comparing(BarRow::symbol).thenComparing(BarRow::ts)).toList();
     Future<BatchResult> written;
-    if (!ordered.isEmpty() && horizon.allBeyond(interval, ordered)) {
+    if (horizon.allBeyond(interval.id(), ordered)) {
       written = attempt(source, interval, ordered, rejections, 1, APPEND_STATEMENTS.get(interval))
           .recover(error -> BatchStatement.uniqueViolation(error)
               ? attempt(source, interval, ordered, rejections, 1, STATEMENTS.get(interval)) : Future.failedFuture(error));
     } else {
       written = attempt(source, interval, ordered, rejections, 1, STATEMENTS.get(interval));
     }
-    return written.onSuccess(result -> horizon.record(interval, ordered));
+    return written.onSuccess(result -> horizon.record(interval.id(), ordered));
   }
 
   private Future<BatchResult> attempt(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections,

@@ -1,48 +1,72 @@
 package io.ndc.storage.ingest;
 
-import io.ndc.storage.bars.BarRow;
-import io.ndc.storage.bars.Interval;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The newest bar time per symbol and interval that this writer has committed itself. A batch entirely beyond it is
- * very likely all new keys, which lets {@link BarWriter} insert without looking each key up first. It is a hint, never
- * a promise: rows written by another node or before this node started are not in it, and the primary key still
- * refuses a duplicate (the writer then takes the probing path). Confined to its writer's event loop.
+ * The newest time per symbol that one writer has committed itself, per scope (a bar interval, a series table). A
+ * batch entirely beyond it is very likely all new keys, which lets the writer insert without looking each key up
+ * first. It is a hint, never a promise: rows written by another node or before this node started are not in it, and
+ * the primary key still refuses a duplicate (the writer then takes its probing path). Rows of one symbol often come
+ * together (bars are sorted by symbol), so a symbol is looked up once per run of its rows. Confined to its writer's
+ * event loop.
  */
-final class StoredHorizon {
-  private final Map<Interval, Map<String, Instant>> newest = new EnumMap<>(Interval.class);
+public final class StoredHorizon<T> {
+  private final Function<T, String> symbolOf;
+  private final Function<T, Instant> timeOf;
+  private final Map<String, Map<String, Instant>> newest = new HashMap<>();
 
-  /**
-   * Whether every row is newer than the horizon of its symbol; false for a symbol never written here. {@code rows}
-   * are ordered by symbol, then time, so only each symbol's first (oldest) row needs a look.
-   */
-  boolean allBeyond(Interval interval, List<BarRow> rows) {
-    Map<String, Instant> bySymbol = newest.getOrDefault(interval, Map.of());
-    for (int i = 0; i < rows.size(); i++) {
-      BarRow row = rows.get(i);
-      if (i == 0 || !row.symbol().equals(rows.get(i - 1).symbol())) {
-        Instant horizon = bySymbol.get(row.symbol());
-        if (horizon == null || !row.ts().isAfter(horizon)) {
+  public StoredHorizon(Function<T, String> symbolOf, Function<T, Instant> timeOf) {
+    this.symbolOf = symbolOf;
+    this.timeOf = timeOf;
+  }
+
+  /** Whether every row is newer than the horizon of its symbol in {@code scope}; false for a symbol never written. */
+  public boolean allBeyond(String scope, List<T> rows) {
+    if (rows.isEmpty()) {
+      return false;
+    }
+    Map<String, Instant> bySymbol = newest.getOrDefault(scope, Map.of());
+    String symbol = null;
+    Instant horizon = null;
+    for (T row : rows) {
+      if (!symbolOf.apply(row).equals(symbol)) {
+        symbol = symbolOf.apply(row);
+        horizon = bySymbol.get(symbol);
+        if (horizon == null) {
           return false;
         }
+      }
+      if (!timeOf.apply(row).isAfter(horizon)) {
+        return false;
       }
     }
     return true;
   }
 
-  /** Records committed {@code rows}, ordered by symbol, then time: each symbol's last row is its newest. */
-  void record(Interval interval, List<BarRow> rows) {
-    Map<String, Instant> bySymbol = newest.computeIfAbsent(interval, i -> new HashMap<>());
-    for (int i = 0; i < rows.size(); i++) {
-      BarRow row = rows.get(i);
-      if (i == rows.size() - 1 || !row.symbol().equals(rows.get(i + 1).symbol())) {
-        bySymbol.merge(row.symbol(), row.ts(), (a, b) -> a.isAfter(b) ? a : b);
+  /** Records committed {@code rows}: each symbol's horizon moves to its newest row. */
+  public void record(String scope, List<T> rows) {
+    Map<String, Instant> bySymbol = newest.computeIfAbsent(scope, s -> new HashMap<>());
+    String symbol = null;
+    Instant runMax = null;
+    for (T row : rows) {
+      if (!symbolOf.apply(row).equals(symbol)) {
+        merge(bySymbol, symbol, runMax);
+        symbol = symbolOf.apply(row);
+        runMax = null;
       }
+      Instant time = timeOf.apply(row);
+      runMax = runMax == null || time.isAfter(runMax) ? time : runMax;
+    }
+    merge(bySymbol, symbol, runMax);
+  }
+
+  private static void merge(Map<String, Instant> bySymbol, String symbol, Instant time) {
+    if (symbol != null) {
+      bySymbol.merge(symbol, time, (a, b) -> a.isAfter(b) ? a : b);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.ndc.storage.ingest.BatchResult;
 import io.ndc.storage.ingest.BatchStatement;
 import io.ndc.storage.ingest.KnownSymbols;
 import io.ndc.storage.ingest.Rejection;
+import io.ndc.storage.ingest.StoredHorizon;
 import io.ndc.storage.partition.Partitions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
 
 /**
  * Ingest of trades, trading trends and financials: each row is read column by column (a bad value rejects the row
- * with the reason), duplicates of a key within the batch are rejected, the rest goes in one statement.
+ * with the reason), duplicates of a key within the batch are rejected, the rest goes in one statement. A batch newer
+ * than everything this writer committed for its symbols (a live feed's next trades) takes the append statement.
  */
 public final class SeriesIngest {
   /** Clock skew tolerated on live trade times. */
@@ -38,6 +40,9 @@ public final class SeriesIngest {
   private final BatchCommitted committed;
   private final SeriesTable table;
   private final BatchStatement statement;
+  /** Null for a table without a time column (financials): no append path. */
+  private final BatchStatement appendStatement;
+  private final StoredHorizon<Object[]> horizon = new StoredHorizon<>(row -> (String) row[0], this::time);
   private final String rowsField;
   private final int maxRows;
   private final Duration retention;
@@ -51,6 +56,7 @@ public final class SeriesIngest {
     this.committed = committed;
     this.table = table;
     this.statement = table.statement();
+    this.appendStatement = table.timeColumn() == null ? null : table.appendStatement();
     this.rowsField = rowsField;
     this.maxRows = maxRows;
     this.retention = retention;
@@ -148,9 +154,17 @@ public final class SeriesIngest {
     Instant hi = to;
     Future<Void> ready = lo == null || table.partitionParent() == null ? Future.succeededFuture()
         : partitions.ensure(table.partitionParent(), lo, hi);
-    return ready.compose(v -> statement.run(pg, columns(rows, source), rows.size(), rejections, symbols, source, null, lo, hi,
-        known))
+    boolean append = appendStatement != null && horizon.allBeyond(table.kind(), rows);
+    return ready.compose(v -> run(append ? appendStatement : statement, rows, source, rejections, symbols, lo, hi)
+            .recover(error -> append && BatchStatement.uniqueViolation(error)
+                ? run(statement, rows, source, rejections, symbols, lo, hi) : Future.failedFuture(error)))
+        .onSuccess(result -> horizon.record(table.kind(), rows))
         .compose(result -> announce(result, symbols, lo, hi).map(x -> result.toJson()));
+  }
+
+  private Future<BatchResult> run(BatchStatement batch, List<Object[]> rows, String source, List<Rejection> rejections,
+      TreeSet<String> symbols, Instant from, Instant to) {
+    return batch.run(pg, columns(rows, source), rows.size(), rejections, symbols, source, null, from, to, known);
   }
 
   private Future<Void> announce(BatchResult result, TreeSet<String> symbols, Instant from, Instant to) {

@@ -47,10 +47,6 @@ public record SeriesTable(String kind, String table, String partitionParent, Str
     String names = names(columns);
     String keys = names(columns.stream().filter(Column::key).toList());
     List<Column> values = columns.stream().filter(c -> !c.key()).toList();
-    StringBuilder arrays = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      arrays.append(i == 0 ? "" : ", ").append('$').append(i + 1).append("::").append(columns.get(i).sqlType()).append("[]");
-    }
     String stored = values.stream().map(c -> "x." + c.name()).collect(Collectors.joining(", "));
     String given = values.stream().map(c -> "i." + c.name()).collect(Collectors.joining(", "));
     String excluded = values.stream().map(c -> "EXCLUDED." + c.name()).collect(Collectors.joining(", "));
@@ -58,7 +54,7 @@ public record SeriesTable(String kind, String table, String partitionParent, Str
         .collect(Collectors.joining(" AND "));
     String set = values.stream().map(c -> c.name() + " = EXCLUDED." + c.name()).collect(Collectors.joining(", "));
     int source = columns.size() + 1;
-    String ctes = "input AS (SELECT * FROM unnest(" + arrays + ") AS t(" + names + ")),\n"
+    String ctes = "input AS (SELECT * FROM unnest(" + arrays() + ") AS t(" + names + ")),\n"
         + "fresh AS (SELECT i.*, x.symbol IS NOT NULL AS existed FROM input i LEFT JOIN " + table + " x ON " + join + "\n"
         + "  WHERE x.symbol IS NULL OR (" + stored + ") IS DISTINCT FROM (" + given + ")),\n"
         + "written AS (INSERT INTO " + table + " AS x (" + names + ", source, batch_id)\n"
@@ -68,6 +64,28 @@ public record SeriesTable(String kind, String table, String partitionParent, Str
         + "  RETURNING " + keys + "),\n"
         + "up AS (SELECT NOT f.existed AS inserted FROM written w JOIN fresh f USING (" + keys + "))";
     return new BatchStatement(kind, ctes, source);
+  }
+
+  /**
+   * For a batch whose rows are all newer than what this writer committed per symbol: a plain INSERT of every row
+   * (no lookup, no speculative insertion); a key that exists anyway fails it whole with a unique violation, and the
+   * batch then goes through {@link #statement()}. Tables with a time column only.
+   */
+  public BatchStatement appendStatement() {
+    String names = names(columns);
+    int source = columns.size() + 1;
+    String ctes = "input AS (SELECT * FROM unnest(" + arrays() + ") AS t(" + names + ")),\n"
+        + "up AS (INSERT INTO " + table + " (" + names + ", source, batch_id)\n"
+        + "  SELECT " + names + ", $" + source + ", bid.id FROM input CROSS JOIN bid RETURNING true AS inserted)";
+    return new BatchStatement(kind, ctes, source);
+  }
+
+  private String arrays() {
+    StringBuilder arrays = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      arrays.append(i == 0 ? "" : ", ").append('$').append(i + 1).append("::").append(columns.get(i).sqlType()).append("[]");
+    }
+    return arrays.toString();
   }
 
   private static String names(List<Column> columns) {
