@@ -91,7 +91,7 @@ public final class BarWriter {
   private final Pool pg;
   private final Partitions partitions;
   private final KnownSymbols known;
-  private final StoredHorizon<BarRow> horizon = new StoredHorizon<>(BarRow::symbol, BarRow::ts);
+  private final StoredHorizon<BarRow> horizon = new StoredHorizon<>(BarRow::symbol, BarRow::ts, false);
 
   public BarWriter(Pool pg, Partitions partitions, KnownSymbols known) {
     this.pg = pg;

@@ -17,11 +17,18 @@ import java.util.function.Function;
 public final class StoredHorizon<T> {
   private final Function<T, String> symbolOf;
   private final Function<T, Instant> timeOf;
+  private final boolean sameTimeMayBeNew;
   private final Map<String, Map<String, Instant>> newest = new HashMap<>();
 
-  public StoredHorizon(Function<T, String> symbolOf, Function<T, Instant> timeOf) {
+  /**
+   * {@code sameTimeMayBeNew}: whether a row at exactly the horizon's time can be a new key (trades: another sequence
+   * number in the same instant, common where a batch boundary splits a burst); false where time and symbol are the
+   * key (bars).
+   */
+  public StoredHorizon(Function<T, String> symbolOf, Function<T, Instant> timeOf, boolean sameTimeMayBeNew) {
     this.symbolOf = symbolOf;
     this.timeOf = timeOf;
+    this.sameTimeMayBeNew = sameTimeMayBeNew;
   }
 
   /** Whether every row is newer than the horizon of its symbol in {@code scope}; false for a symbol never written. */
@@ -40,7 +47,8 @@ public final class StoredHorizon<T> {
           return false;
         }
       }
-      if (!timeOf.apply(row).isAfter(horizon)) {
+      Instant time = timeOf.apply(row);
+      if (time.isBefore(horizon) || time.equals(horizon) && !sameTimeMayBeNew) {
         return false;
       }
     }

@@ -42,7 +42,7 @@ public final class SeriesIngest {
   private final BatchStatement statement;
   /** Null for a table without a time column (financials): no append path. */
   private final BatchStatement appendStatement;
-  private final StoredHorizon<Object[]> horizon = new StoredHorizon<>(row -> (String) row[0], this::time);
+  private final StoredHorizon<Object[]> horizon;
   private final String rowsField;
   private final int maxRows;
   private final Duration retention;
@@ -57,6 +57,8 @@ public final class SeriesIngest {
     this.table = table;
     this.statement = table.statement();
     this.appendStatement = table.timeColumn() == null ? null : table.appendStatement();
+    // trades are keyed by symbol, time and sequence number: a burst can go on at the horizon's instant
+    this.horizon = new StoredHorizon<>(row -> (String) row[0], this::time, table == SeriesTable.TRADES);
     this.rowsField = rowsField;
     this.maxRows = maxRows;
     this.retention = retention;
