@@ -11,10 +11,17 @@ final class CollectionRest {
   private CollectionRest() {
   }
 
-  /** A node's configuration on {@code database} with a queue prefix of its own and the given job retry settings. */
-  static JsonObject config(String database, JsonObject retry) {
+  /** A node's configuration on {@code database} with collector queues of its own. */
+  static JsonObject config(String database) {
     JsonObject config = TestNode.config(database);
-    config.put("collector", new JsonObject().put("queue_prefix", "test." + database).put("retry", retry));
+    config.put("collector", new JsonObject().put("queue_prefix", "test." + database));
+    return config;
+  }
+
+  /** {@link #config(String)} with the given job retry settings. */
+  static JsonObject config(String database, JsonObject retry) {
+    JsonObject config = config(database);
+    config.getJsonObject("collector").put("retry", retry);
     return config;
   }
 
@@ -40,14 +47,22 @@ final class CollectionRest {
     return node.get("/api/v1/jobs/" + jobId, token).bodyAsJsonObject().getJsonObject("data");
   }
 
-  /** Deletes the node's collector queues, stops the node and the vendor, drops the database. */
-  static void close(TestNode node, VendorServer vendor, String database) {
+  /** Deletes the node's collector queues, stops the node, drops the database. */
+  static void close(TestNode node, String database) {
     try {
       CollectorQueues.delete(node.vertx, node.config);
       node.close();
-      vendor.close();
     } finally {
       TestConfig.dropDatabase(database);
+    }
+  }
+
+  /** {@link #close(TestNode, String)}, then stops the vendor. */
+  static void close(TestNode node, VendorServer vendor, String database) {
+    try {
+      close(node, database);
+    } finally {
+      vendor.close();
     }
   }
 }

@@ -24,19 +24,12 @@ class CollectionRolesTest {
 
   @BeforeAll
   static void start() {
-    var config = TestNode.config(DB);
-    config.put("collector", new JsonObject().put("queue_prefix", "test." + DB));
-    node = TestNode.start(config, ServiceName.COLLECTOR);
+    node = TestNode.start(CollectionRest.config(DB), ServiceName.COLLECTOR);
   }
 
   @AfterAll
   static void stop() {
-    try {
-      CollectorQueues.delete(node.vertx, node.config);
-      node.close();
-    } finally {
-      TestConfig.dropDatabase(DB);
-    }
+    CollectionRest.close(node, DB);
   }
 
   @Test

@@ -33,9 +33,7 @@ class FinancialsCollectionTest {
 
   @BeforeAll
   static void start() throws Exception {
-    JsonObject config = TestNode.config(DB);
-    config.put("collector", new JsonObject().put("queue_prefix", "test." + DB));
-    node = TestNode.start(config, ServiceName.COLLECTOR, ServiceName.STORAGE);
+    node = TestNode.start(CollectionRest.config(DB), ServiceName.COLLECTOR, ServiceName.STORAGE);
     Map<String, String> bodies = new java.util.HashMap<>();
     for (Map.Entry<String, String> answer : ANSWERS.entrySet()) {
       bodies.put(answer.getKey(), Files.readString(FIXTURES.resolve(answer.getValue())));
@@ -49,12 +47,7 @@ class FinancialsCollectionTest {
 
   @AfterAll
   static void stop() {
-    try {
-      CollectorQueues.delete(node.vertx, node.config);
-      node.close();
-    } finally {
-      TestConfig.dropDatabase(DB);
-    }
+    CollectionRest.close(node, DB);
   }
 
   @Test
