@@ -9,6 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ final class StreamSession implements StreamSubscriber {
   static final short CLOSE_NO_HEARTBEAT = 4002;
   static final short CLOSE_TOO_MANY_CONNECTIONS = 4029;
   private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-^=_]{0,19}");
+  /** Frames held while an earlier one is answered; past this many the socket stops reading (TCP back-pressure). */
+  private static final int MAX_WAITING_FRAMES = 64;
 
   private final StreamEndpoint endpoint;
   private final ServerWebSocket socket;
@@ -39,6 +42,10 @@ final class StreamSession implements StreamSubscriber {
   private long lastPongMs = System.currentTimeMillis();
   private ReplayTask replay;
   private boolean closed;
+  /** Frames that arrived while an earlier frame's answer (token check, bus registrations) was still pending. */
+  private final ArrayDeque<String> waiting = new ArrayDeque<>();
+  private boolean answering;
+  private boolean readingPaused;
 
   record Subscription(StreamChannel channel, String symbol, String address) {
   }
@@ -50,13 +57,13 @@ final class StreamSession implements StreamSubscriber {
   }
 
   void start(String queryToken, long authTimeoutMs) {
-    socket.textMessageHandler(this::onText);
+    socket.textMessageHandler(this::inOrder);
     socket.binaryMessageHandler(b -> error(ErrorCode.VALIDATION_ERROR, "frames must be JSON text"));
     socket.pongHandler(b -> lastPongMs = System.currentTimeMillis());
     socket.closeHandler(v -> cleanUp());
     socket.exceptionHandler(e -> socket.close());
     if (queryToken != null && !queryToken.isBlank()) {
-      authenticate(queryToken);
+      answerInOrder(authenticate(queryToken));
     } else {
       authTimer = endpoint.vertx().setTimer(authTimeoutMs, id -> {
         if (caller == null && !closed) {
@@ -93,39 +100,75 @@ final class StreamSession implements StreamSubscriber {
     socket.close((short) 1001, "server shutting down");
   }
 
-  private void onText(String text) {
+  /**
+   * SPEC §6: frames are handled in the order they arrive. A frame whose answer is asynchronous (auth verifies the
+   * token over the bus, subscribe waits for its bus registrations) holds the frames behind it until it is answered,
+   * so {@code auth} + {@code subscribe} + {@code ping} sent in one burst are answered authenticated, subscribed, pong.
+   */
+  private void inOrder(String text) {
+    if (answering) {
+      waiting.add(text);
+      if (waiting.size() >= MAX_WAITING_FRAMES && !readingPaused) {
+        readingPaused = true;
+        socket.pause();
+      }
+      return;
+    }
+    answerInOrder(onText(text));
+  }
+
+  private void answerInOrder(Future<Void> answered) {
+    if (answered.isComplete()) {
+      return;
+    }
+    answering = true;
+    answered.onComplete(done -> {
+      answering = false;
+      while (!answering && !waiting.isEmpty() && !closed) {
+        answerInOrder(onText(waiting.poll()));
+      }
+      if (readingPaused && waiting.size() < MAX_WAITING_FRAMES / 2) {
+        readingPaused = false;
+        socket.resume();
+      }
+    });
+  }
+
+  /** Handles one frame; the future completes when its answer has been queued. */
+  private Future<Void> onText(String text) {
     if (text.length() > endpoint.maxFrameChars()) {
       error(ErrorCode.PAYLOAD_TOO_LARGE, "frame of " + text.length() + " characters exceeds " + endpoint.maxFrameChars());
-      return;
+      return Future.succeededFuture();
     }
     JsonObject frame;
     try {
       Object parsed = io.vertx.core.json.Json.decodeValue(text);
       if (!(parsed instanceof JsonObject object)) {
         error(ErrorCode.VALIDATION_ERROR, "a frame must be a JSON object with an action");
-        return;
+        return Future.succeededFuture();
       }
       frame = object;
     } catch (DecodeException e) {
       error(ErrorCode.VALIDATION_ERROR, "frame is not valid JSON");
-      return;
+      return Future.succeededFuture();
     }
     Object action = frame.getValue("action");
     if (!(action instanceof String name)) {
       error(ErrorCode.VALIDATION_ERROR, "frame needs a string \"action\"");
-      return;
+      return Future.succeededFuture();
     }
     if (caller == null) {
       if ("auth".equals(name)) {
-        authenticate(frame.getValue("token") instanceof String t ? t : null);
-      } else {
-        error(ErrorCode.AUTHENTICATION_ERROR, "authenticate first: {\"action\":\"auth\",\"token\":\"...\"}");
+        return authenticate(frame.getValue("token") instanceof String t ? t : null);
       }
-      return;
+      error(ErrorCode.AUTHENTICATION_ERROR, "authenticate first: {\"action\":\"auth\",\"token\":\"...\"}");
+      return Future.succeededFuture();
     }
     try {
       switch (name) {
-        case "subscribe" -> subscribe(frame);
+        case "subscribe" -> {
+          return subscribe(frame);
+        }
         case "unsubscribe" -> unsubscribe(frame);
         case "replay" -> startReplay(frame);
         case "ping" -> out.control(new JsonObject().put("type", "pong").put("id", frame.getValue("id")).encode());
@@ -138,35 +181,43 @@ final class StreamSession implements StreamSubscriber {
       LOG.error("stream frame '{}' of user {} failed", name, caller.userId(), e);
       error(ErrorCode.INTERNAL_SERVER_ERROR, "internal error");
     }
+    return Future.succeededFuture();
   }
 
-  private void authenticate(String token) {
+  private Future<Void> authenticate(String token) {
     if (token == null || token.isBlank()) {
       error(ErrorCode.AUTHENTICATION_ERROR, "token is missing");
       socket.close(CLOSE_UNAUTHENTICATED, "authentication failed");
-      return;
+      return Future.succeededFuture();
     }
-    endpoint.verifier().verify(token).onComplete(verified -> {
-      if (closed) {
-        return;
+    return endpoint.verifier().verify(token).<Void>transform(result -> {
+      if (result.succeeded()) {
+        admit(result.result());
+      } else {
+        error(ErrorCode.AUTHENTICATION_ERROR, Failure.from(result.cause()).getMessage());
+        socket.close(CLOSE_UNAUTHENTICATED, "authentication failed");
       }
-      if (!endpoint.admit(verified, this)) {
-        error(ErrorCode.RATE_LIMIT_EXCEEDED, "too many open stream connections for this user (limit "
-            + endpoint.maxConnectionsPerUser() + ")");
-        socket.close(CLOSE_TOO_MANY_CONNECTIONS, "connection limit");
-        return;
-      }
-      caller = verified;
-      endpoint.vertx().cancelTimer(authTimer);
-      out.control(new JsonObject().put("type", "authenticated").put("user_id", caller.userId())
-          .put("roles", new JsonArray(caller.roles())).encode());
-    }, failure -> {
-      error(ErrorCode.AUTHENTICATION_ERROR, Failure.from(failure).getMessage());
-      socket.close(CLOSE_UNAUTHENTICATED, "authentication failed");
+      return Future.succeededFuture();
     });
   }
 
-  private void subscribe(JsonObject frame) {
+  private void admit(Caller verified) {
+    if (closed) {
+      return;
+    }
+    if (!endpoint.admit(verified, this)) {
+      error(ErrorCode.RATE_LIMIT_EXCEEDED, "too many open stream connections for this user (limit "
+          + endpoint.maxConnectionsPerUser() + ")");
+      socket.close(CLOSE_TOO_MANY_CONNECTIONS, "connection limit");
+      return;
+    }
+    caller = verified;
+    endpoint.vertx().cancelTimer(authTimer);
+    out.control(new JsonObject().put("type", "authenticated").put("user_id", caller.userId())
+        .put("roles", new JsonArray(caller.roles())).encode());
+  }
+
+  private Future<Void> subscribe(JsonObject frame) {
     List<StreamChannel> channels = channels(frame);
     List<String> symbols = symbols(frame, channels);
     for (StreamChannel channel : channels) {
@@ -194,7 +245,10 @@ final class StreamSession implements StreamSubscriber {
       registered.add(endpoint.hub().add(this, s.address(), s.channel(), s.symbol()));
     }
     // acknowledge only when the bus registrations are visible cluster-wide, so no event is missed after the ack
-    Future.all(registered).onComplete(done -> out.control(state("subscribed")));
+    return Future.all(registered).transform(done -> {
+      out.control(state("subscribed"));
+      return Future.succeededFuture();
+    });
   }
 
   private void unsubscribe(JsonObject frame) {
@@ -289,6 +343,7 @@ final class StreamSession implements StreamSubscriber {
       return;
     }
     closed = true;
+    waiting.clear();
     endpoint.vertx().cancelTimer(authTimer);
     if (replay != null) {
       replay.cancel();
