@@ -39,7 +39,10 @@ public final class BarQuery {
     String symbol = requiredSymbol(request);
     Interval interval = Interval.parse(request.getString("interval"));
     Duration span = interval.intraday() ? Duration.ofDays(1) : Duration.ofDays(366);
-    TimeRange range = TimeRange.of(request.getString("start_date"), request.getString("end_date"), span, Instant.now());
+    // a missing start floors to the bar's length (a day for daily and longer): the range stays one cache key per bar
+    Duration grain = interval.intraday() ? interval.length() : Duration.ofDays(1);
+    TimeRange range = TimeRange.of(request.getString("start_date"), request.getString("end_date"), span, grain,
+        Instant.now());
     String asOfText = request.getString("as_of");
     if (asOfText != null && !asOfText.isBlank()) {
       Instant asOf = TimeRange.parse("as_of", asOfText);

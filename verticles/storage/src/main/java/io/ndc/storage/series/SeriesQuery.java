@@ -26,7 +26,8 @@ public final class SeriesQuery {
   /** {@code {"symbol","from"?,"to"?,"page"?,"limit"?}}; the range defaults to the last day. */
   public Future<JsonObject> trades(JsonObject request) {
     String symbol = symbol(request);
-    TimeRange range = TimeRange.of(request.getString("from"), request.getString("to"), Duration.ofDays(1), Instant.now());
+    TimeRange range = TimeRange.of(request.getString("from"), request.getString("to"), Duration.ofDays(1), Duration.ZERO,
+        Instant.now());
     Page page = Page.of(request, 1000);
     String sql = "SELECT ts, seq, price, size, source, count(*) OVER () AS total FROM trades"
         + " WHERE symbol = $1 AND ts >= $2 AND ts < $3 ORDER BY ts, seq LIMIT $4 OFFSET $5";
@@ -49,7 +50,7 @@ public final class SeriesQuery {
   public Future<JsonObject> trends(JsonObject request) {
     String symbol = symbol(request);
     TimeRange range = TimeRange.of(request.getString("start_date"), request.getString("end_date"), Duration.ofDays(366),
-        Instant.now());
+        Duration.ZERO, Instant.now());
     String investor = request.getString("investor_type");
     String sql = "SELECT * FROM trading_trends WHERE symbol = $1 AND date >= $2 AND date < $3"
         + " AND ($4::text IS NULL OR investor_type = $4) ORDER BY date, investor_type";
