@@ -29,7 +29,7 @@ final class IndicatorTable {
       series("tema", 2, 20, p -> 3 * (p - 1), MovingAverages::tema),
       series("rsi", 2, 14, p -> p, Momentum::rsi),
       Indicator.series("macd",
-          List.of(period("fast period", 2, 12), period("slow period", 2, 26), period("signal period", 1, 9)),
+          List.of(period("fast period", 2, 12), period("slow period", 2, 26), period("signal period", 2, 9)),
           List.of("macd", "signal", "histogram"),
           p -> Momentum.macdLookback(whole(p, 0), whole(p, 1), whole(p, 2)),
           (in, p, from, to, out) -> Momentum.macd(in.close(), from, to, whole(p, 0), whole(p, 1), whole(p, 2), out)),

@@ -39,6 +39,28 @@ final class Series {
     return new Bars(ts, open, high, low, close, volume);
   }
 
+  /**
+   * Bars on a coarse price grid with long flat spells: unchanged closes, bars whose high equals their low, and
+   * windows with no range at all, where TA-Lib's zero tests and "flat window" answers decide the values.
+   */
+  static Bars flatSpells(long seed, int n) {
+    Random random = new Random(seed);
+    Bars bars = new Bars(new long[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+    double last = 50;
+    for (int i = 0; i < n; i++) {
+      bars.ts()[i] = i * DAY;
+      boolean flat = random.nextInt(3) == 0;
+      double close = flat ? last : Math.max(1, last + (random.nextInt(5) - 2) * 0.5);
+      bars.close()[i] = close;
+      bars.high()[i] = flat ? close : Math.max(last, close) + random.nextInt(2) * 0.5;
+      bars.low()[i] = flat ? close : Math.min(last, close) - random.nextInt(2) * 0.5;
+      bars.open()[i] = flat ? close : last;
+      bars.volume()[i] = random.nextInt(4) == 0 ? 0 : 100 * (1 + random.nextInt(50));
+      last = close;
+    }
+    return bars;
+  }
+
   /** Apple's 2013 daily bars from ta4j-examples (see fixtures/README.md). */
   static Bars apple() {
     return csv("/fixtures/appleinc_bars_from_20130101_usd.csv");
