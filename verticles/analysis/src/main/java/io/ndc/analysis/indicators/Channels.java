@@ -61,7 +61,9 @@ final class Channels {
       leadA[i] = (conversion[i - kijun] + base[i - kijun]) / 2;
     }
     Arrays.fill(lagging, from, to, Double.NaN);
-    System.arraycopy(in.close(), from + Math.min(kijun, to - from), lagging, from, Math.max(0, to - from - kijun));
+    if (to - from > kijun) {
+      System.arraycopy(in.close(), from + kijun, lagging, from, to - from - kijun);
+    }
   }
 
   private static void midRange(Columns in, int from, int to, int period, double[] out) {
@@ -96,8 +98,10 @@ final class Channels {
 
   /** Moves the run {@code bars} positions later; what would pass its end is dropped, its start becomes NaN. */
   private static void shift(double[] line, int from, int to, int bars) {
-    int kept = Math.max(0, to - from - bars);
-    System.arraycopy(line, from, line, from + bars, kept);
+    int kept = to - from - bars;
+    if (kept > 0) {
+      System.arraycopy(line, from, line, from + bars, kept);
+    }
     Arrays.fill(line, from, Math.min(to, from + bars), Double.NaN);
   }
 }
