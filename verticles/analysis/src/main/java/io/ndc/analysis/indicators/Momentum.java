@@ -14,31 +14,26 @@ final class Momentum {
     if (!Warmup.fill(out, from, to, period)) {
       return;
     }
+    // one pass: the first period changes are summed and averaged, later ones smoothed in TA-Lib's order
+    // (times period-1, plus today's move, divided by period)
     double gain = 0;
     double loss = 0;
-    for (int i = from + 1; i <= from + period; i++) {
+    for (int i = from + 1; i < to; i++) {
       double change = x[i] - x[i - 1];
+      if (i > from + period) {
+        gain *= period - 1;
+        loss *= period - 1;
+      }
       if (change < 0) {
         loss -= change;
       } else {
         gain += change;
       }
-    }
-    gain /= period;
-    loss /= period;
-    out[from + period] = rsi(gain, loss);
-    for (int i = from + period + 1; i < to; i++) {
-      double change = x[i] - x[i - 1];
-      gain *= period - 1;
-      loss *= period - 1;
-      if (change < 0) {
-        loss -= change;
-      } else {
-        gain += change;
+      if (i >= from + period) {
+        gain /= period;
+        loss /= period;
+        out[i] = rsi(gain, loss);
       }
-      gain /= period;
-      loss /= period;
-      out[i] = rsi(gain, loss);
     }
   }
 

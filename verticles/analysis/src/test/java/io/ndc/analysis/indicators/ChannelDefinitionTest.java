@@ -4,6 +4,7 @@ import static io.ndc.analysis.indicators.Agreement.assertSameSeries;
 import static io.ndc.analysis.indicators.TaLib.CORE;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,18 +30,13 @@ class ChannelDefinitionTest {
   @MethodSource("inputs")
   void donchian(String input, Bars bars) {
     for (int n : new int[] {1, 5, 20}) {
-      Map<String, double[]> ours = compute("donchian:" + n, bars);
-      double[] upper = nan(bars);
-      double[] middle = nan(bars);
-      double[] lower = nan(bars);
+      double[][] expected = lines(3, bars);
       for (int i = n - 1; i < bars.size(); i++) {
-        upper[i] = max(bars.high(), i - n + 1, i);
-        lower[i] = min(bars.low(), i - n + 1, i);
-        middle[i] = (upper[i] + lower[i]) / 2;
+        expected[0][i] = max(bars.high(), i - n + 1, i);
+        expected[2][i] = min(bars.low(), i - n + 1, i);
+        expected[1][i] = (expected[0][i] + expected[2][i]) / 2;
       }
-      assertSameSeries("donchian upper", ours.get("upper"), upper);
-      assertSameSeries("donchian middle", ours.get("middle"), middle);
-      assertSameSeries("donchian lower", ours.get("lower"), lower);
+      assertLines("donchian:" + n, bars, expected);
     }
   }
 
@@ -48,21 +44,16 @@ class ChannelDefinitionTest {
   @MethodSource("inputs")
   void keltnerIsTaLibEmaPlusMinusKTaLibAtr(String input, Bars bars) {
     for (int n : new int[] {2, 10, 20}) {
-      Map<String, double[]> ours = compute("keltner:" + n + ":1.5", bars);
       double[] ema = TaLib.run(bars.size(), 1, (s, e, b, c, o) -> CORE.ema(s, e, bars.close(), n, b, c, o[0]))[0];
       double[] atr = TaLib.run(bars.size(), 1,
           (s, e, b, c, o) -> CORE.atr(s, e, bars.high(), bars.low(), bars.close(), n, b, c, o[0]))[0];
-      double[] upper = nan(bars);
-      double[] middle = nan(bars);
-      double[] lower = nan(bars);
+      double[][] expected = lines(3, bars);
       for (int i = n; i < bars.size(); i++) {
-        middle[i] = ema[i];
-        upper[i] = ema[i] + 1.5 * atr[i];
-        lower[i] = ema[i] - 1.5 * atr[i];
+        expected[0][i] = ema[i] + 1.5 * atr[i];
+        expected[1][i] = ema[i];
+        expected[2][i] = ema[i] - 1.5 * atr[i];
       }
-      assertSameSeries("keltner upper", ours.get("upper"), upper);
-      assertSameSeries("keltner middle", ours.get("middle"), middle);
-      assertSameSeries("keltner lower", ours.get("lower"), lower);
+      assertLines("keltner:" + n + ":1.5", bars, expected);
     }
   }
 
@@ -73,29 +64,20 @@ class ChannelDefinitionTest {
       int t = p[0];
       int k = p[1];
       int s = p[2];
-      Map<String, double[]> ours = compute("ichimoku:" + t + ":" + k + ":" + s, bars);
       int n = bars.size();
-      double[] tenkan = nan(bars);
-      double[] kijun = nan(bars);
-      double[] senkouA = nan(bars);
-      double[] senkouB = nan(bars);
-      double[] chikou = nan(bars);
+      double[][] expected = lines(5, bars);
       for (int i = 0; i < n; i++) {
-        tenkan[i] = midpoint(bars, i, t);
-        kijun[i] = midpoint(bars, i, k);
+        expected[0][i] = midpoint(bars, i, t);
+        expected[1][i] = midpoint(bars, i, k);
         if (i - k >= 0) {
-          senkouA[i] = (midpoint(bars, i - k, t) + midpoint(bars, i - k, k)) / 2;
-          senkouB[i] = midpoint(bars, i - k, s);
+          expected[2][i] = (midpoint(bars, i - k, t) + midpoint(bars, i - k, k)) / 2;
+          expected[3][i] = midpoint(bars, i - k, s);
         }
         if (i + k < n) {
-          chikou[i] = bars.close()[i + k];
+          expected[4][i] = bars.close()[i + k];
         }
       }
-      assertSameSeries("tenkan", ours.get("tenkan"), tenkan);
-      assertSameSeries("kijun", ours.get("kijun"), kijun);
-      assertSameSeries("senkou_a", ours.get("senkou_a"), senkouA);
-      assertSameSeries("senkou_b", ours.get("senkou_b"), senkouB);
-      assertSameSeries("chikou", ours.get("chikou"), chikou);
+      assertLines("ichimoku:" + t + ":" + k + ":" + s, bars, expected);
     }
   }
 
@@ -136,6 +118,23 @@ class ChannelDefinitionTest {
       expected[i] = value / volume;
     }
     assertSameSeries("intraday vwap", compute("vwap", bars).get("value"), expected);
+  }
+
+  /** Our lines of {@code spec} equal {@code expected}, given in the catalog's line order. */
+  private static void assertLines(String spec, Bars bars, double[][] expected) {
+    Map<String, double[]> ours = compute(spec, bars);
+    List<String> lines = IndicatorCatalog.lines(IndicatorCatalog.parse(spec).name());
+    for (int i = 0; i < lines.size(); i++) {
+      assertSameSeries(spec + " " + lines.get(i), ours.get(lines.get(i)), expected[i]);
+    }
+  }
+
+  private static double[][] lines(int count, Bars bars) {
+    double[][] lines = new double[count][];
+    for (int i = 0; i < count; i++) {
+      lines[i] = nan(bars);
+    }
+    return lines;
   }
 
   private static Map<String, double[]> compute(String spec, Bars bars) {
