@@ -2,6 +2,7 @@ package io.ndc.analysis.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,14 @@ class IndicatorCatalogTest {
     for (String line : overBars.keySet()) {
       assertThat(overBars.get(line)).containsExactly(overClose.get(line));
     }
+  }
+
+  @Test
+  void anIndicatorOfAnIndicatorStartsAfterTheInnerWarmUp() {
+    double[] rsi = IndicatorCatalog.compute(IndicatorCatalog.parse("rsi:14"), Series.apple()).get("value");
+    double[] smoothed = IndicatorCatalog.compute(IndicatorCatalog.parse("sma:5"), rsi).get("value");
+    assertThat(Agreement.firstValue(smoothed)).isEqualTo(14 + 4);
+    assertThat(smoothed[18]).isCloseTo((rsi[14] + rsi[15] + rsi[16] + rsi[17] + rsi[18]) / 5,
+        within(1e-9));
   }
 }
