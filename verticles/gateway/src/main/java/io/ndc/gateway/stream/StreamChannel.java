@@ -1,6 +1,7 @@
 package io.ndc.gateway.stream;
 
 import io.ndc.contract.MarketAddresses;
+import io.ndc.contract.NotifyAddresses;
 import io.ndc.gateway.http.Permissions;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,9 +15,6 @@ public enum StreamChannel {
   BARS_1M("bars.1m", Permissions.STREAM_READ, true),
   /** The caller's own alerts; takes no symbols. */
   ALERTS("alerts", Permissions.NOTIFICATIONS_OWN, false);
-
-  /** The symbol that stands for every symbol. */
-  public static final String ALL_SYMBOLS = "*";
 
   private final String wireName;
   private final String permission;
@@ -45,7 +43,7 @@ public enum StreamChannel {
     return switch (this) {
       case TRADES -> MarketAddresses.trade(symbolOrUser);
       case BARS_1M -> MarketAddresses.bar("1m", symbolOrUser);
-      case ALERTS -> "ndc.notify.alert." + symbolOrUser;
+      case ALERTS -> NotifyAddresses.alert(symbolOrUser);
     };
   }
 

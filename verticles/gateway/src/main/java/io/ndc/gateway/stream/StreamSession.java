@@ -2,6 +2,8 @@ package io.ndc.gateway.stream;
 
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
+import io.ndc.contract.MarketAddresses;
+import io.ndc.contract.Symbols;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.security.AccessPolicy;
 import io.vertx.core.Future;
@@ -15,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * One client connection of {@code /ws/v1/stream}: authentication first, then subscribe / unsubscribe / replay /
@@ -28,7 +29,6 @@ final class StreamSession implements StreamSubscriber {
   static final short CLOSE_UNAUTHENTICATED = 4001;
   static final short CLOSE_NO_HEARTBEAT = 4002;
   static final short CLOSE_TOO_MANY_CONNECTIONS = 4029;
-  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-^=_]{0,19}");
   /** Frames held while an earlier one is answered; past this many the socket stops reading (TCP back-pressure). */
   private static final int MAX_WAITING_FRAMES = 64;
 
@@ -223,7 +223,7 @@ final class StreamSession implements StreamSubscriber {
     for (StreamChannel channel : channels) {
       require(channel.permission(), "channel " + channel.wireName());
     }
-    if (symbols.contains(StreamChannel.ALL_SYMBOLS)) {
+    if (symbols.contains(MarketAddresses.ALL_SYMBOLS)) {
       require(io.ndc.gateway.http.Permissions.STREAM_ALL, "symbol \"*\"");
     }
     List<Subscription> added = new ArrayList<>();
@@ -288,16 +288,26 @@ final class StreamSession implements StreamSubscriber {
     return channels;
   }
 
-  private List<String> symbols(JsonObject frame, List<StreamChannel> channels) {
+  /** The frame's symbols as {@link Symbols} normalizes them ({@code "*"} kept), for channels that take symbols. */
+  static List<String> symbols(JsonObject frame, List<StreamChannel> channels) {
     boolean needed = channels.stream().anyMatch(StreamChannel::perSymbol);
     if (!needed && !frame.containsKey("symbols")) {
       return List.of();
     }
-    List<String> symbols = strings(frame, "symbols");
-    for (String symbol : symbols) {
-      if (!symbol.equals(StreamChannel.ALL_SYMBOLS) && !SYMBOL.matcher(symbol).matches()) {
-        throw new Failure(ErrorCode.VALIDATION_ERROR, "invalid symbol '" + symbol
-            + "' (upper-case letters, digits and . - ^ = _, at most 20)");
+    List<String> symbols = new ArrayList<>();
+    for (String text : strings(frame, "symbols")) {
+      if (text.equals(MarketAddresses.ALL_SYMBOLS)) {
+        symbols.add(text);
+        continue;
+      }
+      try {
+        String symbol = Symbols.normalize(text);
+        if (symbol == null) {
+          throw new IllegalArgumentException("blank");
+        }
+        symbols.add(symbol);
+      } catch (IllegalArgumentException e) {
+        throw new Failure(ErrorCode.VALIDATION_ERROR, "invalid symbol '" + text + "' (" + Symbols.RULE + ")");
       }
     }
     return symbols;
