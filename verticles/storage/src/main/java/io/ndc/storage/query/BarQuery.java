@@ -1,5 +1,6 @@
 package io.ndc.storage.query;
 
+import io.ndc.contract.market.JsonNumbers;
 import io.ndc.contract.Failure;
 import io.ndc.storage.bars.Interval;
 import io.ndc.storage.bars.RowValues;
@@ -118,12 +119,12 @@ public final class BarQuery {
       }
       prices.add(new JsonObject()
           .put(interval.timeField(), interval.format(ts))
-          .put("open", row.getDouble("open"))
-          .put("high", row.getDouble("high"))
-          .put("low", row.getDouble("low"))
-          .put("close", row.getDouble("close"))
-          .put("volume", row.getDouble("volume"))
-          .put("change", row.getDouble("change")));
+          .put("open", JsonNumbers.of(row.getDouble("open")))
+          .put("high", JsonNumbers.of(row.getDouble("high")))
+          .put("low", JsonNumbers.of(row.getDouble("low")))
+          .put("close", JsonNumbers.of(row.getDouble("close")))
+          .put("volume", JsonNumbers.of(row.getDouble("volume")))
+          .put("change", JsonNumbers.of(row.getDouble("change"))));
     }
     return prices;
   }

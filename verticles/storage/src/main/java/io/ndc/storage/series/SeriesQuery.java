@@ -1,5 +1,6 @@
 package io.ndc.storage.series;
 
+import io.ndc.contract.market.JsonNumbers;
 import io.ndc.contract.Failure;
 import io.ndc.storage.ingest.BatchStatement;
 import io.ndc.storage.query.Page;
@@ -38,7 +39,7 @@ public final class SeriesQuery {
           for (Row row : rows) {
             items.add(new JsonObject().put("symbol", symbol)
                 .put("ts", row.getOffsetDateTime("ts").toInstant().toString()).put("seq", row.getLong("seq"))
-                .put("price", row.getDouble("price")).put("size", row.getDouble("size"))
+                .put("price", JsonNumbers.of(row.getDouble("price"))).put("size", JsonNumbers.of(row.getDouble("size")))
                 .put("source", row.getString("source")));
             total = row.getLong("total");
           }
@@ -61,9 +62,12 @@ public final class SeriesQuery {
       for (Row row : rows) {
         items.add(new JsonObject().put("date", row.getLocalDate("date").toString())
             .put("investor_type", row.getString("investor_type"))
-            .put("buy_volume", row.getDouble("buy_volume")).put("sell_volume", row.getDouble("sell_volume"))
-            .put("net_volume", row.getDouble("net_volume")).put("buy_value", row.getDouble("buy_value"))
-            .put("sell_value", row.getDouble("sell_value")).put("net_value", row.getDouble("net_value"))
+            .put("buy_volume", JsonNumbers.of(row.getDouble("buy_volume")))
+            .put("sell_volume", JsonNumbers.of(row.getDouble("sell_volume")))
+            .put("net_volume", JsonNumbers.of(row.getDouble("net_volume")))
+            .put("buy_value", JsonNumbers.of(row.getDouble("buy_value")))
+            .put("sell_value", JsonNumbers.of(row.getDouble("sell_value")))
+            .put("net_value", JsonNumbers.of(row.getDouble("net_value")))
             .put("source", row.getString("source")));
       }
       return new JsonObject().put("symbol", symbol).put("items", items);
