@@ -73,6 +73,7 @@ final class Checker {
       if (member.target() instanceof Syntax.Call call && indicators.isIndicator(call.function())) {
         return indicators.line(call, member);
       }
+      check(member.target()); // its own error first: bollinger(close,20,2)[1].upper misses a line at the call
       throw new ExpressionException(
           "'." + member.line() + "' picks a line of an indicator, e.g. bollinger(close, 20, 2).upper", member.position());
     }
