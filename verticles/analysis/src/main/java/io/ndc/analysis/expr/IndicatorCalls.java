@@ -2,6 +2,7 @@ package io.ndc.analysis.expr;
 
 import io.ndc.analysis.indicators.IndicatorCatalog;
 import io.ndc.analysis.indicators.IndicatorSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,11 +20,7 @@ final class IndicatorCalls {
   }
 
   boolean isIndicator(String name) {
-    try {
-      return !IndicatorCatalog.lines(name).isEmpty();
-    } catch (IllegalArgumentException unknown) {
-      return false;
-    }
+    return IndicatorCatalog.names().contains(name);
   }
 
   /** The line {@code member} names, or the only line when {@code member} is null. */
@@ -34,6 +31,7 @@ final class IndicatorCalls {
     Term.Numeric source = takesBars ? null : source(call);
     List<Syntax> params = takesBars ? args : args.subList(1, args.size());
     String text = name + params.stream().map(p -> ":" + parameter(p, call, takesBars)).collect(Collectors.joining());
+    checkArity(call, takesBars, params.size());
     IndicatorSpec spec;
     try {
       spec = IndicatorCatalog.parse(text);
@@ -51,6 +49,28 @@ final class IndicatorCalls {
           "'" + call.function() + "' takes a series first, e.g. " + call.function() + "(close, ...)", call.position());
     }
     return checker.number(args.get(0), "'" + call.function() + "'");
+  }
+
+  /**
+   * Every parameter is required: the catalog would take none as "the defaults", but in an expression a forgotten
+   * parameter is a mistake more often than a choice, and the full call says what it computes.
+   */
+  private static void checkArity(Syntax.Call call, boolean takesBars, int given) {
+    List<String> names = IndicatorCatalog.parameters(call.function());
+    if (given == names.size()) {
+      return;
+    }
+    String takes = names.isEmpty()
+        ? "no parameters"
+        : names.size() + (names.size() == 1 ? " parameter (" : " parameters (") + String.join(", ", names) + ")";
+    List<String> usage = new ArrayList<>(names);
+    if (!takesBars) {
+      usage.add(0, "series");
+    }
+    throw new ExpressionException(
+        "'" + call.function() + "' takes " + (takesBars ? "" : "a series and ") + takes + ": "
+            + call.function() + "(" + String.join(", ", usage) + ")",
+        call.position());
   }
 
   /** A parameter as written: a number literal, or a negated one. */
