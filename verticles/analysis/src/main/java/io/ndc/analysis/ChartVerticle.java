@@ -9,6 +9,8 @@ import io.ndc.contract.analysis.AnalysisAddresses;
 import io.ndc.contract.analysis.ChartQuery;
 import io.ndc.platform.bus.Handlers;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -19,13 +21,12 @@ public final class ChartVerticle extends QueryVerticle {
   public static final String SVG = "image/svg+xml";
 
   public ChartVerticle(SeriesStore store) {
-    super(store);
+    super(store, AnalysisAddresses.VISUALIZATION_RENDER);
   }
 
   @Override
-  protected Future<?> register() {
-    return vertx.eventBus().consumer(AnalysisAddresses.VISUALIZATION_RENDER, Handlers.typed(ChartQuery::fromJson, this::render))
-        .completion();
+  protected Handler<Message<JsonObject>> handler() {
+    return Handlers.typed(ChartQuery::fromJson, this::render);
   }
 
   private Future<JsonObject> render(ChartQuery query) {

@@ -11,6 +11,8 @@ import io.ndc.contract.analysis.AnalysisAddresses;
 import io.ndc.contract.analysis.CustomQuery;
 import io.ndc.platform.bus.Handlers;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -22,13 +24,12 @@ import java.util.Map;
 public final class CustomExpressionVerticle extends QueryVerticle {
 
   public CustomExpressionVerticle(SeriesStore store) {
-    super(store);
+    super(store, AnalysisAddresses.CUSTOM_EVALUATE);
   }
 
   @Override
-  protected Future<?> register() {
-    return vertx.eventBus().consumer(AnalysisAddresses.CUSTOM_EVALUATE, Handlers.typed(CustomQuery::fromJson, this::evaluate))
-        .completion();
+  protected Handler<Message<JsonObject>> handler() {
+    return Handlers.typed(CustomQuery::fromJson, this::evaluate);
   }
 
   private Future<JsonObject> evaluate(CustomQuery query) {

@@ -3,6 +3,8 @@ package io.ndc.analysis;
 import io.ndc.analysis.series.ResultCache;
 import io.ndc.analysis.series.SeriesStore;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
 import io.ndc.analysis.series.Window;
 import io.ndc.contract.analysis.SeriesRange;
 import io.vertx.core.VerticleBase;
@@ -17,22 +19,24 @@ import java.util.concurrent.Callable;
  */
 abstract class QueryVerticle extends VerticleBase {
   protected final SeriesStore store;
+  private final String address;
   protected AnalysisSettings settings;
   protected ResultCache results;
 
-  QueryVerticle(SeriesStore store) {
+  QueryVerticle(SeriesStore store, String address) {
     this.store = store;
+    this.address = address;
   }
 
   @Override
   public Future<?> start() {
     settings = AnalysisSettings.of(config());
     results = new ResultCache(vertx, config());
-    return register();
+    return vertx.eventBus().consumer(address, handler()).completion();
   }
 
-  /** Registers the verticle's bus consumers; completes when they are registered. */
-  protected abstract Future<?> register();
+  /** The handler of the verticle's address (a typed request through {@link io.ndc.platform.bus.Handlers}). */
+  protected abstract Handler<Message<JsonObject>> handler();
 
   @Override
   public Future<?> stop() {

@@ -13,6 +13,8 @@ import io.ndc.contract.analysis.SeriesRange;
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.bus.Handlers;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
@@ -36,13 +38,12 @@ public final class ScreenVerticle extends QueryVerticle {
   private static final int PAGE = 1000;
 
   public ScreenVerticle(SeriesStore store) {
-    super(store);
+    super(store, AnalysisAddresses.SCREEN_RUN);
   }
 
   @Override
-  protected Future<?> register() {
-    return vertx.eventBus().consumer(AnalysisAddresses.SCREEN_RUN, Handlers.typed(ScreenQuery::fromJson, this::screen))
-        .completion();
+  protected Handler<Message<JsonObject>> handler() {
+    return Handlers.typed(ScreenQuery::fromJson, this::screen);
   }
 
   private record Match(String symbol, String date, Double rank) {

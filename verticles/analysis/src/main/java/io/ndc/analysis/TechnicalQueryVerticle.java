@@ -7,19 +7,20 @@ import io.ndc.contract.analysis.AnalysisAddresses;
 import io.ndc.contract.analysis.TechnicalQuery;
 import io.ndc.platform.bus.Handlers;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 /** {@code ndc.analysis.technical.query}: indicators over one symbol's bars (SPEC §9), cached by data version. */
 public final class TechnicalQueryVerticle extends QueryVerticle {
 
   public TechnicalQueryVerticle(SeriesStore store) {
-    super(store);
+    super(store, AnalysisAddresses.TECHNICAL_QUERY);
   }
 
   @Override
-  protected Future<?> register() {
-    return vertx.eventBus().consumer(AnalysisAddresses.TECHNICAL_QUERY, Handlers.typed(TechnicalQuery::fromJson, this::query))
-        .completion();
+  protected Handler<Message<JsonObject>> handler() {
+    return Handlers.typed(TechnicalQuery::fromJson, this::query);
   }
 
   private Future<JsonObject> query(TechnicalQuery query) {
