@@ -1,9 +1,6 @@
 package io.ndc.analysis.indicators;
 
-import static io.ndc.analysis.indicators.Param.period;
-
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,27 +17,7 @@ public final class IndicatorCatalog {
 
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-  private static final Map<String, Indicator> INDICATORS = index(List.of(
-      Indicator.series("sma", List.of(period("period", 2, 20)), Indicator.SINGLE, p -> whole(p, 0) - 1,
-          (in, p, from, to, out) -> MovingAverages.sma(in.close(), from, to, whole(p, 0), out[0])),
-      Indicator.series("ema", List.of(period("period", 2, 20)), Indicator.SINGLE, p -> whole(p, 0) - 1,
-          (in, p, from, to, out) -> MovingAverages.ema(in.close(), from, to, whole(p, 0), out[0])),
-      Indicator.series("wma", List.of(period("period", 2, 20)), Indicator.SINGLE, p -> whole(p, 0) - 1,
-          (in, p, from, to, out) -> MovingAverages.wma(in.close(), from, to, whole(p, 0), out[0])),
-      Indicator.series("dema", List.of(period("period", 2, 20)), Indicator.SINGLE, p -> 2 * (whole(p, 0) - 1),
-          (in, p, from, to, out) -> MovingAverages.dema(in.close(), from, to, whole(p, 0), out[0])),
-      Indicator.series("tema", List.of(period("period", 2, 20)), Indicator.SINGLE, p -> 3 * (whole(p, 0) - 1),
-          (in, p, from, to, out) -> MovingAverages.tema(in.close(), from, to, whole(p, 0), out[0]))));
-
-  private static Map<String, Indicator> index(List<Indicator> indicators) {
-    Map<String, Indicator> byName = new LinkedHashMap<>();
-    indicators.forEach(indicator -> byName.put(indicator.name(), indicator));
-    return byName;
-  }
-
-  static int whole(double[] params, int i) {
-    return (int) params[i];
-  }
+  private static final Map<String, Indicator> INDICATORS = IndicatorTable.BY_NAME;
 
   /** Every indicator name, in SPEC §9 order. */
   public static List<String> names() {

@@ -20,23 +20,46 @@ final class Series {
   /** Daily bars of a random walk around 100 with realistic ranges and whole-number volumes. */
   static Bars randomWalk(long seed, int n) {
     Random random = new Random(seed);
-    long[] ts = new long[n];
-    double[] open = new double[n];
-    double[] high = new double[n];
-    double[] low = new double[n];
-    double[] close = new double[n];
-    double[] volume = new double[n];
+    Bars bars = empty(n);
     double last = 100;
     for (int i = 0; i < n; i++) {
-      ts[i] = 1_600_000_000_000L / DAY * DAY + i * DAY;
-      open[i] = last * (1 + random.nextGaussian() * 0.005);
-      close[i] = open[i] * (1 + random.nextGaussian() * 0.02);
-      high[i] = Math.max(open[i], close[i]) * (1 + Math.abs(random.nextGaussian()) * 0.01);
-      low[i] = Math.min(open[i], close[i]) * (1 - Math.abs(random.nextGaussian()) * 0.01);
-      volume[i] = 1000 + random.nextInt(100_000);
-      last = close[i];
+      bars.ts()[i] = 1_600_000_000_000L / DAY * DAY + i * DAY;
+      double open = last * (1 + random.nextGaussian() * 0.005);
+      double close = open * (1 + random.nextGaussian() * 0.02);
+      bars.open()[i] = open;
+      bars.close()[i] = close;
+      bars.high()[i] = Math.max(open, close) * (1 + Math.abs(random.nextGaussian()) * 0.01);
+      bars.low()[i] = Math.min(open, close) * (1 - Math.abs(random.nextGaussian()) * 0.01);
+      bars.volume()[i] = 1000 + random.nextInt(100_000);
+      last = close;
     }
-    return new Bars(ts, open, high, low, close, volume);
+    return bars;
+  }
+
+  /**
+   * Bars on a coarse price grid with long flat spells: unchanged closes, bars whose high equals their low, and
+   * windows with no range at all, where TA-Lib's zero tests and "flat window" answers decide the values.
+   */
+  static Bars flatSpells(long seed, int n) {
+    Random random = new Random(seed);
+    Bars bars = empty(n);
+    double last = 50;
+    for (int i = 0; i < n; i++) {
+      bars.ts()[i] = i * DAY;
+      boolean flat = random.nextInt(3) == 0;
+      double close = flat ? last : Math.max(1, last + (random.nextInt(5) - 2) * 0.5);
+      bars.close()[i] = close;
+      bars.high()[i] = flat ? close : Math.max(last, close) + random.nextInt(2) * 0.5;
+      bars.low()[i] = flat ? close : Math.min(last, close) - random.nextInt(2) * 0.5;
+      bars.open()[i] = flat ? close : last;
+      bars.volume()[i] = random.nextInt(4) == 0 ? 0 : 100 * (1 + random.nextInt(50));
+      last = close;
+    }
+    return bars;
+  }
+
+  private static Bars empty(int n) {
+    return new Bars(new long[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
   }
 
   /** Apple's 2013 daily bars from ta4j-examples (see fixtures/README.md). */
@@ -58,7 +81,7 @@ final class Series {
       throw new UncheckedIOException(e);
     }
     int n = rows.size();
-    Bars bars = new Bars(new long[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+    Bars bars = empty(n);
     for (int i = 0; i < n; i++) {
       String[] row = rows.get(i);
       bars.ts()[i] = LocalDate.parse(row[0]).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
