@@ -29,7 +29,6 @@ class CheckerTest {
       "atr(14) > 2|BOOLEAN",
   })
   void infersTheType(String text, ValueType type) {
-    Catalog.assumeIndicatorsOf(text);
     assertThat(Expression.parse(text).type()).isEqualTo(type);
   }
 
@@ -78,7 +77,6 @@ class CheckerTest {
       "1e999 + close|number 1e999 is out of range at 1:1",
   })
   void reportsTypeErrorsWithPosition(String text, String message) {
-    Catalog.assumeIndicatorsOf(text);
     assertThatThrownBy(() -> Expression.parse(text))
         .isInstanceOf(ExpressionException.class)
         .hasMessage(message);
@@ -106,7 +104,6 @@ class CheckerTest {
       "sma(change(close, 1), 10)|10",
   })
   void computesTheLookbackStatically(String text, int lookback) {
-    Catalog.assumeIndicatorsOf(text);
     assertThat(Expression.parse(text).lookback()).isEqualTo(lookback);
   }
 
