@@ -122,7 +122,7 @@ final class Checker {
   private Term builtin(Builtin builtin, Syntax.Call call) {
     List<Syntax> args = call.arguments();
     if (!builtin.accepts(args.size())) {
-      throw new ExpressionException("'" + builtin.name + "' takes " + builtin.usage, call.position());
+      throw new ExpressionException("'" + builtin.name + "' takes " + builtin.usage(), call.position());
     }
     String user = "'" + builtin.name + "'";
     return switch (builtin) {
