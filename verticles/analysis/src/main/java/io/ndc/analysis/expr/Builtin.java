@@ -2,33 +2,41 @@ package io.ndc.analysis.expr;
 
 import java.util.Arrays;
 
-/** The functions of the language itself (indicators come from the catalog); built-ins win over indicator names. */
+/**
+ * The functions of the language itself (indicators come from the catalog); built-ins win over indicator names.
+ * Each is declared by its parameter list as error messages show it; a trailing {@code ...} repeats the last one.
+ */
 enum Builtin {
-  CROSSOVER(2, 2, "2 arguments: crossover(a, b)"),
-  CROSSUNDER(2, 2, "2 arguments: crossunder(a, b)"),
-  HIGHEST(2, 2, "2 arguments: highest(x, bars)"),
-  LOWEST(2, 2, "2 arguments: lowest(x, bars)"),
-  CHANGE(2, 2, "2 arguments: change(x, bars)"),
-  ABS(1, 1, "1 argument: abs(x)"),
-  MIN(2, Integer.MAX_VALUE, "2 or more arguments: min(a, b, ...)"),
-  MAX(2, Integer.MAX_VALUE, "2 or more arguments: max(a, b, ...)");
+  CROSSOVER("a, b"),
+  CROSSUNDER("a, b"),
+  HIGHEST("x, bars"),
+  LOWEST("x, bars"),
+  CHANGE("x, bars"),
+  ABS("x"),
+  MIN("a, b, ..."),
+  MAX("a, b, ...");
 
   final String name = name().toLowerCase();
-  final String usage;
-  private final int minArity;
-  private final int maxArity;
+  private final String parameters;
+  private final boolean variadic;
+  private final int arity;
 
-  Builtin(int minArity, int maxArity, String usage) {
-    this.minArity = minArity;
-    this.maxArity = maxArity;
-    this.usage = usage;
+  Builtin(String parameters) {
+    this.parameters = parameters;
+    this.variadic = parameters.endsWith("...");
+    this.arity = parameters.split(",").length - (variadic ? 1 : 0);
   }
 
   static Builtin named(String name) {
     return Arrays.stream(values()).filter(b -> b.name.equals(name)).findFirst().orElse(null);
   }
 
-  boolean accepts(int arity) {
-    return arity >= minArity && arity <= maxArity;
+  boolean accepts(int given) {
+    return variadic ? given >= arity : given == arity;
+  }
+
+  /** E.g. {@code 2 or more arguments: min(a, b, ...)}. */
+  String usage() {
+    return arity + (variadic ? " or more" : "") + (arity == 1 ? " argument: " : " arguments: ") + name + "(" + parameters + ")";
   }
 }

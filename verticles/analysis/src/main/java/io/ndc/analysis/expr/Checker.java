@@ -122,15 +122,14 @@ final class Checker {
   private Term builtin(Builtin builtin, Syntax.Call call) {
     List<Syntax> args = call.arguments();
     if (!builtin.accepts(args.size())) {
-      throw new ExpressionException("'" + builtin.name + "' takes " + builtin.usage, call.position());
+      throw new ExpressionException("'" + builtin.name + "' takes " + builtin.usage(), call.position());
     }
     String user = "'" + builtin.name + "'";
     return switch (builtin) {
-      case CROSSOVER, CROSSUNDER ->
-          new Crossing(builtin == Builtin.CROSSOVER, number(args.get(0), user), number(args.get(1), user));
+      case CROSSOVER, CROSSUNDER -> crossing(builtin == Builtin.CROSSOVER, number(args.get(0), user), number(args.get(1), user));
       case HIGHEST, LOWEST ->
           new RollingExtreme(builtin == Builtin.HIGHEST, number(args.get(0), user), bars(args.get(1), builtin));
-      case CHANGE -> new PercentChange(number(args.get(0), user), bars(args.get(1), builtin));
+      case CHANGE -> change(number(args.get(0), user), bars(args.get(1), builtin));
       case ABS -> new Elementwise(Elementwise.Function.ABS, number(args.get(0), user));
       case MIN, MAX -> {
         Arithmetic.Operation operation = builtin == Builtin.MIN ? Arithmetic.Operation.MIN : Arithmetic.Operation.MAX;
@@ -141,6 +140,28 @@ final class Checker {
         yield folded;
       }
     };
+  }
+
+  /**
+   * {@code crossover(a,b)} is {@code a > b and a[1] <= b[1]}, {@code crossunder(a,b)} is {@code a < b and a[1] >= b[1]}:
+   * built from those terms so it has their null rules (false whenever {@code a > b} is false, even on the first bar).
+   */
+  private static Term crossing(boolean over, Term.Numeric a, Term.Numeric b) {
+    Term.Numeric x = new Shared(a);
+    Term.Numeric y = new Shared(b);
+    Comparison now = new Comparison(over ? Comparison.Operation.GT : Comparison.Operation.LT, x, y);
+    Comparison before = new Comparison(
+        over ? Comparison.Operation.LE : Comparison.Operation.GE, new History.OfNumber(x, 1), new History.OfNumber(y, 1));
+    return new Logic(true, now, before);
+  }
+
+  /** {@code change(x,n)} is {@code (x - x[n]) / x[n] * 100}: percent, null where {@code x[n]} is 0 or null. */
+  private static Term change(Term.Numeric operand, int bars) {
+    Term.Numeric x = new Shared(operand);
+    Term.Numeric base = new Shared(new History.OfNumber(x, bars));
+    Term.Numeric difference = new Arithmetic(Arithmetic.Operation.SUBTRACT, x, base);
+    Term.Numeric ratio = new Arithmetic(Arithmetic.Operation.DIVIDE, difference, base);
+    return new Arithmetic(Arithmetic.Operation.MULTIPLY, ratio, new Constant(100));
   }
 
   /** A window or distance in bars: a whole-number literal from 1 up to the look-back limit. */

@@ -3,6 +3,8 @@ package io.ndc.analysis.expr;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Recursive descent over the grammar in docs/analysis.md, one method per precedence level. Every recursion step
@@ -49,22 +51,22 @@ final class Parser {
     return new Position(line, column);
   }
 
+  private static final Map<TokenKind, BinaryOperator> OR = Map.of(TokenKind.OR, BinaryOperator.OR);
+  private static final Map<TokenKind, BinaryOperator> AND = Map.of(TokenKind.AND, BinaryOperator.AND);
+  private static final Map<TokenKind, BinaryOperator> COMPARISON = Map.of(
+      TokenKind.LT, BinaryOperator.LT, TokenKind.LE, BinaryOperator.LE, TokenKind.GT, BinaryOperator.GT,
+      TokenKind.GE, BinaryOperator.GE, TokenKind.EQ, BinaryOperator.EQ, TokenKind.NE, BinaryOperator.NE);
+  private static final Map<TokenKind, BinaryOperator> ADDITIVE =
+      Map.of(TokenKind.PLUS, BinaryOperator.ADD, TokenKind.MINUS, BinaryOperator.SUBTRACT);
+  private static final Map<TokenKind, BinaryOperator> MULTIPLICATIVE =
+      Map.of(TokenKind.STAR, BinaryOperator.MULTIPLY, TokenKind.SLASH, BinaryOperator.DIVIDE);
+
   private Syntax or() {
-    Syntax left = and();
-    while (peek().kind() == TokenKind.OR) {
-      Token operator = take();
-      left = new Syntax.Binary(BinaryOperator.OR, left, and(), counted(operator));
-    }
-    return left;
+    return leftAssociative(OR, this::and);
   }
 
   private Syntax and() {
-    Syntax left = not();
-    while (peek().kind() == TokenKind.AND) {
-      Token operator = take();
-      left = new Syntax.Binary(BinaryOperator.AND, left, not(), counted(operator));
-    }
-    return left;
+    return leftAssociative(AND, this::not);
   }
 
   private Syntax not() {
@@ -75,36 +77,36 @@ final class Parser {
     return comparison();
   }
 
+  /** At most one comparison: {@code a < b < c} is refused with a hint rather than typed as a boolean compared. */
   private Syntax comparison() {
     Syntax left = additive();
-    BinaryOperator operator = comparisonOperator(peek().kind());
+    BinaryOperator operator = COMPARISON.get(peek().kind());
     if (operator == null) {
       return left;
     }
     Position position = counted(take());
     Syntax comparison = new Syntax.Binary(operator, left, additive(), position);
-    if (comparisonOperator(peek().kind()) != null) {
+    if (COMPARISON.containsKey(peek().kind())) {
       throw new ExpressionException("comparisons do not chain, join them with 'and'", peek().position());
     }
     return comparison;
   }
 
   private Syntax additive() {
-    Syntax left = multiplicative();
-    while (peek().kind() == TokenKind.PLUS || peek().kind() == TokenKind.MINUS) {
-      Token operator = take();
-      BinaryOperator op = operator.kind() == TokenKind.PLUS ? BinaryOperator.ADD : BinaryOperator.SUBTRACT;
-      left = new Syntax.Binary(op, left, multiplicative(), counted(operator));
-    }
-    return left;
+    return leftAssociative(ADDITIVE, this::multiplicative);
   }
 
   private Syntax multiplicative() {
-    Syntax left = unary();
-    while (peek().kind() == TokenKind.STAR || peek().kind() == TokenKind.SLASH) {
-      Token operator = take();
-      BinaryOperator op = operator.kind() == TokenKind.STAR ? BinaryOperator.MULTIPLY : BinaryOperator.DIVIDE;
-      left = new Syntax.Binary(op, left, unary(), counted(operator));
+    return leftAssociative(MULTIPLICATIVE, this::unary);
+  }
+
+  /** {@code operand { operator operand }}, folded to the left. */
+  private Syntax leftAssociative(Map<TokenKind, BinaryOperator> operators, Supplier<Syntax> operand) {
+    Syntax left = operand.get();
+    BinaryOperator operator;
+    while ((operator = operators.get(peek().kind())) != null) {
+      Position position = counted(take());
+      left = new Syntax.Binary(operator, left, operand.get(), position);
     }
     return left;
   }
@@ -212,17 +214,5 @@ final class Parser {
 
   private Token take() {
     return tokens.get(next++);
-  }
-
-  private static BinaryOperator comparisonOperator(TokenKind kind) {
-    return switch (kind) {
-      case LT -> BinaryOperator.LT;
-      case LE -> BinaryOperator.LE;
-      case GT -> BinaryOperator.GT;
-      case GE -> BinaryOperator.GE;
-      case EQ -> BinaryOperator.EQ;
-      case NE -> BinaryOperator.NE;
-      default -> null;
-    };
   }
 }

@@ -20,7 +20,9 @@ sealed interface Syntax {
     return position();
   }
 
-  int precedence();
+  default int precedence() {
+    return POSTFIX;
+  }
 
   String print();
 
@@ -31,10 +33,6 @@ sealed interface Syntax {
 
   /** A number as written: indicator parameters keep this spelling. */
   record Literal(String text, double value, Position position) implements Syntax {
-    public int precedence() {
-      return POSTFIX;
-    }
-
     public String print() {
       return text;
     }
@@ -42,10 +40,6 @@ sealed interface Syntax {
 
   /** A series such as {@code close}. */
   record Name(String name, Position position) implements Syntax {
-    public int precedence() {
-      return POSTFIX;
-    }
-
     public String print() {
       return name;
     }
@@ -78,42 +72,38 @@ sealed interface Syntax {
   }
 
   record Call(String function, List<Syntax> arguments, Position position) implements Syntax {
-    public int precedence() {
-      return POSTFIX;
-    }
-
     public String print() {
       return function + arguments.stream().map(Syntax::print).collect(Collectors.joining(", ", "(", ")"));
     }
   }
 
+  /** A form written after its target: {@code .line} or {@code [bars]}. */
+  sealed interface Postfix extends Syntax {
+    Syntax target();
+
+    /** What follows the target in print. */
+    String suffix();
+
+    default Position start() {
+      return target().start();
+    }
+
+    default String print() {
+      return Syntax.operand(target(), POSTFIX) + suffix();
+    }
+  }
+
   /** {@code target.line}, e.g. {@code bollinger(close,20,2).upper}; {@code position} is the line name's. */
-  record Member(Syntax target, String line, Position position) implements Syntax {
-    public Position start() {
-      return target.start();
-    }
-
-    public int precedence() {
-      return POSTFIX;
-    }
-
-    public String print() {
-      return Syntax.operand(target, POSTFIX) + "." + line;
+  record Member(Syntax target, String line, Position position) implements Postfix {
+    public String suffix() {
+      return "." + line;
     }
   }
 
   /** {@code target[bars]}: the value {@code bars} bars back; {@code position} is the '['. */
-  record Index(Syntax target, int bars, Position position) implements Syntax {
-    public Position start() {
-      return target.start();
-    }
-
-    public int precedence() {
-      return POSTFIX;
-    }
-
-    public String print() {
-      return Syntax.operand(target, POSTFIX) + "[" + bars + "]";
+  record Index(Syntax target, int bars, Position position) implements Postfix {
+    public String suffix() {
+      return "[" + bars + "]";
     }
   }
 }

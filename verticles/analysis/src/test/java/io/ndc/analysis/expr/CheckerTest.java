@@ -29,7 +29,6 @@ class CheckerTest {
       "atr(14) > 2|BOOLEAN",
   })
   void infersTheType(String text, ValueType type) {
-    Catalog.assumeIndicatorsOf(text);
     assertThat(Expression.parse(text).type()).isEqualTo(type);
   }
 
@@ -76,9 +75,11 @@ class CheckerTest {
       "sma(close, open)|parameters of 'sma' are numbers written out, e.g. sma(close, 14) at 1:12",
       "atr(close, 14)|'atr' is computed from the whole bar and takes only numbers: atr(...) at 1:5",
       "1e999 + close|number 1e999 is out of range at 1:1",
+      "1 < close < 3|comparisons do not chain, join them with 'and' at 1:11",
+      "sma(close,20).upper|'sma' has a single line, '.upper' does not apply at 1:15",
+      "dmi(14).plus|'dmi' has no line 'plus' (plus_di, minus_di) at 1:9",
   })
   void reportsTypeErrorsWithPosition(String text, String message) {
-    Catalog.assumeIndicatorsOf(text);
     assertThatThrownBy(() -> Expression.parse(text))
         .isInstanceOf(ExpressionException.class)
         .hasMessage(message);
@@ -106,7 +107,6 @@ class CheckerTest {
       "sma(change(close, 1), 10)|10",
   })
   void computesTheLookbackStatically(String text, int lookback) {
-    Catalog.assumeIndicatorsOf(text);
     assertThat(Expression.parse(text).lookback()).isEqualTo(lookback);
   }
 
@@ -131,6 +131,23 @@ class CheckerTest {
     assertThatThrownBy(() -> new ExpressionLimits(0, 256, 5_000)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ExpressionLimits(2_000, 0, 5_000)).isInstanceOf(IllegalArgumentException.class);
     assertThat(ExpressionLimits.DEFAULTS).isEqualTo(new ExpressionLimits(2_000, 256, 5_000));
+  }
+
+  /** The examples of docs/analysis.md, "Expressions". */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "close > sma(close, 200) and rsi(close, 14) < 30|BOOLEAN|199",
+      "crossover(macd(close,12,26,9).macd, macd(close,12,26,9).signal)|BOOLEAN|34",
+      "close > bollinger(close, 20, 2).upper and volume > 2 * sma(volume, 20)|BOOLEAN|19",
+      "change(close, 5) > 10|BOOLEAN|5",
+      "close >= highest(high, 52) and atr(14) / close < 0.03|BOOLEAN|51",
+      "(high - low) / close * 100|NUMBER|0",
+      "dmi(14).plus_di > dmi(14).minus_di and stoch(14,3,3).k < 20 and sar(0.02, 0.2) < close and obv() > 0|BOOLEAN|17",
+  })
+  void documentedExamples(String text, ValueType type, int lookback) {
+    Expression expression = Expression.parse(text);
+    assertThat(expression.type()).isEqualTo(type);
+    assertThat(expression.lookback()).isEqualTo(lookback);
   }
 
   @Test

@@ -59,7 +59,7 @@ class ExpressionProperties {
   void lookbackBarsDetermineTheLastValue(@ForAll("exactNumbers") String text) {
     Expression expression = Expression.parse(text);
     Series full = expression.evaluate(BARS);
-    Series tail = expression.evaluate(tail(BARS, Math.min(BARS.size(), expression.lookback() + 1)));
+    Series tail = expression.evaluate(TestBars.tail(BARS, Math.min(BARS.size(), expression.lookback() + 1)));
     assertThat(tail.last()).isEqualTo(full.last());
   }
 
@@ -122,14 +122,4 @@ class ExpressionProperties {
     return Arrays.asList(values);
   }
 
-  static Bars tail(Bars bars, int n) {
-    int from = bars.size() - n;
-    return new Bars(
-        Arrays.copyOfRange(bars.ts(), from, bars.size()),
-        Arrays.copyOfRange(bars.open(), from, bars.size()),
-        Arrays.copyOfRange(bars.high(), from, bars.size()),
-        Arrays.copyOfRange(bars.low(), from, bars.size()),
-        Arrays.copyOfRange(bars.close(), from, bars.size()),
-        Arrays.copyOfRange(bars.volume(), from, bars.size()));
-  }
 }

@@ -1,11 +1,13 @@
 package io.ndc.analysis.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ndc.analysis.indicators.Bars;
 import io.ndc.analysis.indicators.IndicatorCatalog;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,6 @@ class IndicatorCallTest {
       "'stddev(open, 9)', stddev:9, open",
   })
   void singleSeriesIndicatorsOverAColumn(String expression, String spec, String column) {
-    Catalog.assumeIndicatorsOf(expression);
     double[] source = ((NumberSeries) Expression.parse(column).evaluate(BARS)).values();
     assertThat(numbers(expression)).containsExactly(catalog(spec, source));
   }
@@ -80,7 +81,6 @@ class IndicatorCallTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"sma(close, 20)", "ema(close, 12)", "tema(close, 5)", "dema(sma(close, 3), 4)", "sma(close[3], 6)"})
   void lookbackIsWhereTheFirstValueAppears(String text) {
-    Catalog.assumeIndicatorsOf(text);
     assertThat(firstValue(numbers(text))).isEqualTo(Expression.parse(text).lookback());
   }
 
@@ -90,10 +90,10 @@ class IndicatorCallTest {
     Expression expression = Expression.parse("sma(close, 20) - sma(close[2], 10) + highest(sma(high, 3), 4)");
     int lookback = expression.lookback();
     assertThat(lookback).isEqualTo(19);
-    Bars tail = tail(BARS, lookback + 1);
+    Bars tail = TestBars.tail(BARS, lookback + 1);
     double full = (Double) expression.evaluate(BARS).last();
     assertThat((Double) expression.evaluate(tail).last()).isCloseTo(full, within(1e-9));
-    assertThat(expression.evaluate(tail(BARS, lookback)).last()).isNull();
+    assertThat(expression.evaluate(TestBars.tail(BARS, lookback)).last()).isNull();
   }
 
   @ParameterizedTest(name = "{0} = {1}.{2}")
@@ -104,7 +104,6 @@ class IndicatorCallTest {
       "'macd(close, 12, 26, 9).histogram', macd:12:26:9, histogram",
   })
   void linesOfMultiLineIndicators(String expression, String spec, String line) {
-    Catalog.assumeIndicatorsOf(expression);
     assertThat(numbers(expression)).containsExactly(catalog(spec, line));
   }
 
@@ -116,18 +115,27 @@ class IndicatorCallTest {
       "'sar(0.02, 0.2)', sar:0.02:0.2, value",
   })
   void barIndicatorsTakeTheWholeBar(String expression, String spec, String line) {
-    Catalog.assumeIndicatorsOf(expression);
     assertThat(numbers(expression)).containsExactly(catalog(spec, line));
   }
 
-  private static Bars tail(Bars bars, int n) {
-    int from = bars.size() - n;
-    return new Bars(
-        Arrays.copyOfRange(bars.ts(), from, bars.size()),
-        Arrays.copyOfRange(bars.open(), from, bars.size()),
-        Arrays.copyOfRange(bars.high(), from, bars.size()),
-        Arrays.copyOfRange(bars.low(), from, bars.size()),
-        Arrays.copyOfRange(bars.close(), from, bars.size()),
-        Arrays.copyOfRange(bars.volume(), from, bars.size()));
+  /** Every catalog indicator is callable: without its parameters it says which ones it takes, by name. */
+  @Test
+  void everyCatalogIndicatorIsAFunctionThatNamesItsParameters() {
+    for (String name : IndicatorCatalog.names()) {
+      List<String> params = IndicatorCatalog.parameters(name);
+      boolean takesBars = IndicatorCatalog.takesBars(name);
+      String call = name + (takesBars ? "()" : "(close)");
+      if (params.isEmpty()) {
+        assertThat(Expression.parse(call).evaluate(BARS).size()).as(call).isEqualTo(BARS.size());
+        continue;
+      }
+      assertThatThrownBy(() -> Expression.parse(call))
+          .as(call)
+          .isInstanceOf(ExpressionException.class)
+          .hasMessageContaining("'" + name + "' takes ")
+          .hasMessageContaining(String.join(", ", params))
+          .hasMessageEndingWith(" at 1:1");
+    }
   }
+
 }

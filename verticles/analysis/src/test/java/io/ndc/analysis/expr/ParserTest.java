@@ -106,7 +106,7 @@ class ParserTest {
     assertThat(Parser.parse("1 + 2 + 3", five).print()).isEqualTo("1 + 2 + 3");
     assertThatThrownBy(() -> Parser.parse("1 + 2 + 3 + 4", five))
         .isInstanceOf(ExpressionException.class)
-        .hasMessage("expression has more than 5 syntax nodes at 1:13");
+        .hasMessage("expression has more than 5 syntax nodes at 1:11");
     assertThatThrownBy(() -> Parser.parse("(((((1)))))", five))
         .hasMessage("expression has more than 5 syntax nodes at 1:6");
   }

@@ -1,6 +1,7 @@
 package io.ndc.analysis.expr;
 
 import io.ndc.analysis.indicators.Bars;
+import java.util.Arrays;
 import java.util.stream.LongStream;
 
 /** Small bar sets for evaluation tests. */
@@ -11,7 +12,7 @@ final class TestBars {
   /** Bars whose open, high, low and close are all {@code close}, volume 1000: enough where only close matters. */
   static Bars closes(double... close) {
     double[] volume = new double[close.length];
-    java.util.Arrays.fill(volume, 1000);
+    Arrays.fill(volume, 1000);
     return new Bars(days(close.length), close, close, close, close, volume);
   }
 
@@ -34,6 +35,18 @@ final class TestBars {
       volume[i] = 1_000 + 500 * Math.abs(Math.sin(i / 3.0));
     }
     return new Bars(days(n), open, high, low, close, volume);
+  }
+
+  /** The last {@code n} bars, as the service would fetch them. */
+  static Bars tail(Bars bars, int n) {
+    int from = bars.size() - n;
+    return new Bars(
+        Arrays.copyOfRange(bars.ts(), from, bars.size()),
+        Arrays.copyOfRange(bars.open(), from, bars.size()),
+        Arrays.copyOfRange(bars.high(), from, bars.size()),
+        Arrays.copyOfRange(bars.low(), from, bars.size()),
+        Arrays.copyOfRange(bars.close(), from, bars.size()),
+        Arrays.copyOfRange(bars.volume(), from, bars.size()));
   }
 
   private static long[] days(int n) {
