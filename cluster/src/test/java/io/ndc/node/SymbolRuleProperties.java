@@ -43,6 +43,8 @@ class SymbolRuleProperties {
   @Example
   void storageKnowsTheContractsIntervals() {
     assertThat(Arrays.stream(Interval.values()).map(Interval::id).toList()).isEqualTo(BarIntervals.ALL);
+    assertThat(Arrays.stream(io.ndc.contract.BarInterval.values()).map(io.ndc.contract.BarInterval::id).toList())
+        .isEqualTo(BarIntervals.ALL);
     for (Interval interval : Interval.values()) {
       assertThat(interval.intraday()).as(interval.id()).isEqualTo(BarIntervals.intraday(interval.id()));
     }

@@ -1,14 +1,16 @@
 package io.ndc.contract;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The bar intervals of NDC (SPEC §5), in every request, address ({@code ndc.market.bar.<INTERVAL>.<SYMBOL>}) and
- * frame: intraday ones are keyed by instant ({@code ts}), daily and longer by date.
+ * The ids of the {@link BarInterval}s, as every request, address ({@code ndc.market.bar.<INTERVAL>.<SYMBOL>}) and
+ * frame names them: intraday ones are keyed by instant ({@code ts}), daily and longer by date.
  */
 public final class BarIntervals {
-  public static final List<String> ALL = List.of("1m", "5m", "15m", "1h", "daily", "weekly", "monthly");
-  public static final List<String> INTRADAY = List.of("1m", "5m", "15m", "1h");
+  public static final List<String> ALL = Arrays.stream(BarInterval.values()).map(BarInterval::id).toList();
+  public static final List<String> INTRADAY = Arrays.stream(BarInterval.values()).filter(BarInterval::intraday)
+      .map(BarInterval::id).toList();
 
   private BarIntervals() {
   }

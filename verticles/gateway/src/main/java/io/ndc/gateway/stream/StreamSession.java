@@ -226,10 +226,11 @@ final class StreamSession implements StreamSubscriber {
     if (symbols.contains(MarketAddresses.ALL_SYMBOLS)) {
       require(io.ndc.gateway.http.Permissions.STREAM_ALL, "symbol \"*\"");
     }
+    List<String> indicators = channels.stream().anyMatch(StreamChannel::indicators) ? strings(frame, "indicators") : null;
     List<Subscription> added = new ArrayList<>();
     for (StreamChannel channel : channels) {
       for (String symbol : channel.perSymbol() ? symbols : List.of(caller.userId())) {
-        Subscription s = new Subscription(channel, channel.perSymbol() ? symbol : null, channel.address(symbol));
+        Subscription s = new Subscription(channel, channel.perSymbol() ? symbol : null, channel.address(symbol, indicators));
         if (!subscriptions.contains(s)) {
           added.add(s);
         }
@@ -246,6 +247,16 @@ final class StreamSession implements StreamSubscriber {
     }
     // acknowledge only when the bus registrations are visible cluster-wide, so no event is missed after the ack
     return Future.all(registered).transform(done -> {
+      if (done.failed()) {
+        // a live indicator set the analysis service refused (bad indicator) or cannot serve: nothing of this frame stays
+        added.forEach(s -> {
+          subscriptions.remove(s);
+          endpoint.hub().remove(this, s.address());
+        });
+        Failure failure = Failure.from(done.cause());
+        error(failure.code(), failure.getMessage());
+        return Future.succeededFuture();
+      }
       out.control(state("subscribed"));
       return Future.succeededFuture();
     });
@@ -283,7 +294,7 @@ final class StreamSession implements StreamSubscriber {
     List<StreamChannel> channels = new ArrayList<>();
     for (String name : names) {
       channels.add(StreamChannel.of(name).orElseThrow(() -> new Failure(ErrorCode.VALIDATION_ERROR,
-          "unknown channel '" + name + "' (trades, bars.1m, alerts)")));
+          "unknown channel '" + name + "' (trades, bars.1m, indicators.1m, alerts)")));
     }
     return channels;
   }
