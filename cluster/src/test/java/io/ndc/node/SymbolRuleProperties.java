@@ -1,5 +1,6 @@
 package io.ndc.node;
 
+import io.ndc.contract.BarInterval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.collector.store.Collector;

@@ -1,5 +1,6 @@
 package io.ndc.contract.analysis;
 
+import io.ndc.contract.BarInterval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
