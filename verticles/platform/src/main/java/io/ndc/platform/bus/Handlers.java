@@ -1,6 +1,5 @@
 package io.ndc.platform.bus;
 
-import io.ndc.contract.BusHeaders;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.vertx.core.Future;
@@ -50,17 +49,13 @@ public final class Handlers {
     return request(r -> handler.apply(r.body()));
   }
 
-  /** A handler over a typed request: {@code decoder} maps the body to a record (and validates it). */
-  public static <T> Handler<Message<JsonObject>> typed(Function<JsonObject, T> decoder, Function<T, Future<?>> handler) {
-    return json(body -> handler.apply(decoder.apply(body)));
-  }
-
   private static void fail(Message<JsonObject> message, BusRequest request, Throwable error) {
     Failure failure = toFailure(error);
     if (failure.status() >= 500) {
       LOG.error("request {} to {} failed (request_id={})", message.address(), failure.code(), request.requestId(), error);
     }
-    message.fail(failure.status(), failure.toJson().encode());
+    // what Message.fail(status, text) sends, with the encoding of a failure kept in Failure beside its decoding
+    message.reply(failure.toReplyException());
   }
 
   static Failure toFailure(Throwable error) {
@@ -99,20 +94,5 @@ public final class Handlers {
       case "JsonArray", "List", "ArrayList" -> "an array";
       default -> "a " + simple;
     };
-  }
-
-  /** Copies the caller's identity onto a follow-up request so logs and checks downstream see it. */
-  public static io.vertx.core.eventbus.DeliveryOptions forwardHeaders(BusRequest request, long timeoutMs) {
-    io.vertx.core.eventbus.DeliveryOptions options = new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(timeoutMs);
-    if (request.requestId() != null) {
-      options.addHeader(BusHeaders.REQUEST_ID, request.requestId());
-    }
-    if (request.userId() != null) {
-      options.addHeader(BusHeaders.USER_ID, request.userId());
-    }
-    if (!request.roles().isEmpty()) {
-      options.addHeader(BusHeaders.ROLES, String.join(",", request.roles()));
-    }
-    return options;
   }
 }
