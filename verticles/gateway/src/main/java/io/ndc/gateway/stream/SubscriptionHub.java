@@ -103,11 +103,6 @@ final class SubscriptionHub {
     }
   }
 
-  /** Addresses this node currently listens to (for tests and the operator view). */
-  Set<String> addresses() {
-    return Set.copyOf(topics.keySet());
-  }
-
   private void receive(Topic topic, StreamChannel channel, String conflationKey, JsonObject body) {
     metrics.busMessagesIn.increment();
     if (!behind && waiting.isEmpty()) {
