@@ -1,7 +1,7 @@
 package io.ndc.gateway.http;
 
+import static io.ndc.platform.testing.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;

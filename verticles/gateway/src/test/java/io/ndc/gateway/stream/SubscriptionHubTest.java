@@ -1,7 +1,7 @@
 package io.ndc.gateway.stream;
 
+import static io.ndc.platform.testing.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ndc.contract.MarketAddresses;
