@@ -1,7 +1,5 @@
 package io.ndc.collector.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.ndc.collector.CollectorService;
 import io.ndc.collector.jobs.JobQueue;
 import io.ndc.collector.jobs.RetryPolicy;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.awaitility.core.ThrowingRunnable;
 
@@ -87,12 +84,8 @@ public final class CollectorHarness implements AutoCloseable {
 
   /** Polls a job until it matches, or fails after the timeout with the job's last state. */
   public JsonObject awaitJob(String jobId, Predicate<JsonObject> done, Duration timeout) {
-    AtomicReference<JsonObject> job = new AtomicReference<>();
-    eventually(() -> {
-      job.set(request(CollectorAddresses.JOBS_GET, new JsonObject().put("id", jobId)));
-      assertThat(done.test(job.get())).as("job did not get there in %s: %s", timeout, job.get().encodePrettily()).isTrue();
-    }, timeout);
-    return job.get();
+    return Waits.until(Waits.await("job " + jobId).atMost(timeout),
+        () -> request(CollectorAddresses.JOBS_GET, new JsonObject().put("id", jobId)), done, JsonObject::encodePrettily);
   }
 
   public JsonObject awaitFinished(String jobId) {
