@@ -38,21 +38,8 @@ java $(cat scripts/jvm.options) -cp "$cp" io.ndc.storage.bench.IngestBench "$db"
   | tee "$work/bench.out" | grep -E '^RESULT'
 
 echo "psql \\copy of the same rows into a same-shaped partitioned table"
-years=$(psql_db -c "SELECT string_agg(DISTINCT extract(year FROM ts)::int::text, ' ') FROM market.bars WHERE interval = 'daily'")
-psql_db <<SQL
-CREATE SCHEMA copyref;
-CREATE TABLE copyref.bars (LIKE market.bars INCLUDING DEFAULTS, PRIMARY KEY (symbol, interval, ts)) PARTITION BY LIST (interval);
-CREATE TABLE copyref.bars_daily PARTITION OF copyref.bars FOR VALUES IN ('daily') PARTITION BY RANGE (ts);
-SQL
-for y in $years; do
-  psql_db -c "CREATE TABLE copyref.bars_daily_y$y PARTITION OF copyref.bars_daily FOR VALUES FROM ('$y-01-01 00:00:00+00') TO ('$((y + 1))-01-01 00:00:00+00')"
-done
-start=$(date +%s.%N)
-psql_db -c "\\copy copyref.bars (symbol, interval, ts, open, high, low, close, volume, adj_close, source, version, batch_id, recorded_at) FROM '$work/bars.csv' WITH (FORMAT csv)"
-end=$(date +%s.%N)
-copied=$(psql_db -c "SELECT count(*) FROM copyref.bars")
-copy_rate=$(awk -v r="$copied" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", r / (e - s) }')
-echo "RESULT phase=copy rows=$copied seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }') rows_per_s=$copy_rate"
+bash scripts/bench/copy-reference.sh "$db" "$work/bars.csv" | tee "$work/copy.out"
+copy_rate=$(sed -E 's/.*rows_per_s=([0-9]+).*/\1/' "$work/copy.out")
 
 new_rate=$(grep 'phase=new' "$work/bench.out" | sed -E 's/.*rows_per_s=([0-9]+).*/\1/')
 again_rate=$(grep 'phase=unchanged' "$work/bench.out" | sed -E 's/.*rows_per_s=([0-9]+).*/\1/')

@@ -189,29 +189,51 @@ public final class NdcNode {
         + " http=" + httpPort + " bridge=" + bridgePort + " cluster=" + (clustered ? "on" : "off");
   }
 
-  /** SIGTERM: gateway first (stop accepting, finish in-flight), then the services, then leave the cluster. */
+  /**
+   * SIGTERM: the gateway first (clients are refused before anything behind it goes), then the producers, whose last
+   * writes still reach storage, then storage and auth once no producer anywhere in the cluster is draining; then
+   * leave the cluster. Each stage is fully stopped before the next begins.
+   */
   void drain() {
     if (vertx == null) {
       return;
     }
-    LOG.info("draining node {}", ConfigPath.string(config, "node.id", ""));
-    Future<Void> gatewayGone = deployments.containsKey(ServiceName.GATEWAY)
-        ? vertx.undeploy(deployments.remove(ServiceName.GATEWAY))
-        : Future.succeededFuture();
-    long timeout = ConfigPath.integer(config, "node.drain_timeout_s", 30);
+    String nodeId = ConfigPath.string(config, "node.id", "");
+    LOG.info("draining node {}", nodeId);
+    long timeoutMs = ConfigPath.integer(config, "node.drain_timeout_s", 30) * 1000L;
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    ProducerDrains producers = new ProducerDrains(vertx, nodeId);
+    boolean producing = ServiceCatalog.PRODUCERS.stream().anyMatch(deployments::containsKey);
+    Future<Void> drained = (producing ? producers.begin(timeoutMs) : Future.<Void>succeededFuture())
+        .recover(e -> Future.succeededFuture())
+        .compose(v -> undeploy(List.of(ServiceName.GATEWAY)))
+        .compose(v -> undeploy(ServiceCatalog.PRODUCERS))
+        .compose(v -> producing ? producers.end().recover(e -> Future.succeededFuture()) : Future.succeededFuture())
+        // leave a margin of the deadline for the stores' own stop
+        .compose(v -> ServiceCatalog.STORES.stream().anyMatch(deployments::containsKey)
+            ? producers.awaitNone(deadline - timeoutMs / 3) : Future.succeededFuture())
+        .compose(v -> undeploy(ServiceCatalog.STORES));
     try {
-      gatewayGone.compose(v -> Future.join(deployments.values().stream().map(vertx::undeploy).toList()))
-          .toCompletionStage().toCompletableFuture().get(timeout, TimeUnit.SECONDS);
+      drained.toCompletionStage().toCompletableFuture().get(timeoutMs, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       LOG.warn("services did not stop cleanly: {}", e.toString());
     }
     // closed from this (non Vert.x) thread: the close future must not complete on an event loop it shuts down
     try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(timeout, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(timeoutMs, TimeUnit.MILLISECONDS);
       LOG.info("node drained");
     } catch (Exception e) {
       LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }
+  }
+
+  /** Undeploys the deployed services among {@code stage}; a failed stop is logged, the drain goes on. */
+  private Future<Void> undeploy(List<ServiceName> stage) {
+    List<Future<Void>> stopping = stage.stream().filter(deployments::containsKey)
+        .map(service -> vertx.undeploy(deployments.remove(service))
+            .onFailure(e -> LOG.warn("service {} did not stop cleanly: {}", service.id(), e.toString())))
+        .toList();
+    return Future.join(stopping).mapEmpty();
   }
 
   /** The running Vert.x instance (tests and benchmarks drive a node in-process through it). */

@@ -16,6 +16,11 @@ import java.util.Set;
 
 /** Which entry deployable each service name stands for, and how {@code --services} is read. */
 final class ServiceCatalog {
+  /** Services that write to or read from the stores over the bus: a draining node stops them after the gateway. */
+  static final List<ServiceName> PRODUCERS = List.of(ServiceName.COLLECTOR, ServiceName.ANALYSIS, ServiceName.NOTIFICATION);
+  /** What the producers (and the gateway) depend on: stopped last, once no producer in the cluster is draining. */
+  static final List<ServiceName> STORES = List.of(ServiceName.STORAGE, ServiceName.AUTH);
+
   private ServiceCatalog() {
   }
 

@@ -95,7 +95,7 @@ class StocksApiTest {
     JsonObject prices = data(get("/api/v1/stocks/NVDA/prices?start_date=2024-03-01&end_date=2024-03-31"), 200);
     assertThat(prices.getString("name")).isEqualTo("NVIDIA Corporation");
     assertThat(prices.getJsonArray("prices").getJsonObject(1).getMap()).containsEntry("date", "2024-03-04")
-        .containsEntry("close", 121.0).containsEntry("change", 21.0);
+        .containsEntry("close", 121L).containsEntry("change", 21L);
 
     JsonObject versions = data(get("/api/v1/stocks/NVDA/versions?date=2024-03-04"), 200);
     assertThat(versions.getJsonArray("versions")).hasSize(2);

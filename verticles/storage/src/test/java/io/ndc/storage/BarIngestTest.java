@@ -252,6 +252,28 @@ class BarIngestTest {
     assertThat(storage.sql("SELECT count(*) AS n FROM bars WHERE symbol = 'APP1'").get(0).getLong("n")).isEqualTo(21);
   }
 
+  /**
+   * A symbol this writer never wrote is appended too (loading a new symbol's history); when its rows were stored
+   * before (another node, or before this node started) the primary key refuses the append and the batch is probed,
+   * counted exactly.
+   */
+  @Test
+  void aSymbolTheWriterNeverWroteIsAppendedAndStillExactWhenItsRowsExist() {
+    LocalDate day = LocalDate.of(2023, 5, 1);
+    storage.sql("INSERT INTO instruments (symbol, name) VALUES ('OLD1', 'OLD1')");
+    storage.sql("INSERT INTO bars (symbol, interval, ts, open, high, low, close, volume, source, version, batch_id)"
+        + " SELECT 'OLD1', 'daily', '" + day + " 00:00:00+00'::timestamptz + d * interval '1 day', 10, 12, 9, 11, 100,"
+        + " 'before', 1, (SELECT min(id) FROM ingest_batches) FROM generate_series(0, 1) AS d");
+    JsonObject[] rows = {bar("OLD1", day.toString(), 10, 12, 9, 11, 100), bar("OLD1", day.plusDays(1).toString(), 10, 12, 9, 11.5, 100),
+        bar("OLD1", day.plusDays(2).toString(), 10, 12, 9, 11, 100)};
+    assertThat(storage.call(StorageAddresses.BARS_INGEST, batch("daily", rows)).getMap())
+        .containsEntry("accepted", 1).containsEntry("revised", 1).containsEntry("unchanged", 1);
+    assertThat(storage.call(StorageAddresses.BARS_INGEST, batch("daily", bar("FRESH1", day.toString(), 10, 12, 9, 11, 100),
+        bar("FRESH1", day.plusDays(1).toString(), 10, 12, 9, 11, 100))).getMap())
+        .containsEntry("accepted", 2).containsEntry("unchanged", 0);
+    assertThat(storage.sql("SELECT count(*) AS n FROM bars WHERE symbol IN ('OLD1', 'FRESH1')").get(0).getLong("n")).isEqualTo(5);
+  }
+
   private static JsonObject intraday(String symbol, Instant ts) {
     return new JsonObject().put("symbol", symbol).put("ts", ts.toString()).put("open", 1.0).put("high", 1.2)
         .put("low", 0.9).put("close", 1.1).put("volume", 10);

@@ -45,9 +45,9 @@ class BarQueryTest {
     assertThat(reply.getString("interval")).isEqualTo("daily");
     JsonArray prices = reply.getJsonArray("prices");
     assertThat(prices).hasSize(2);
-    assertThat(prices.getJsonObject(0).getMap()).containsEntry("date", "2024-01-08").containsEntry("close", 110.0)
-        .containsEntry("change", 10.0).containsEntry("open", 100.0).containsEntry("volume", 10.0);
-    assertThat(prices.getJsonObject(1).getMap()).containsEntry("date", "2024-01-09").containsEntry("change", -10.0);
+    assertThat(prices.getJsonObject(0).getMap()).containsEntry("date", "2024-01-08").containsEntry("close", 110L)
+        .containsEntry("change", 10L).containsEntry("open", 100L).containsEntry("volume", 10L);
+    assertThat(prices.getJsonObject(1).getMap()).containsEntry("date", "2024-01-09").containsEntry("change", -10L);
   }
 
   @Test
@@ -60,15 +60,15 @@ class BarQueryTest {
         bar("AGG", "2024-02-05", 10, 11, 9.5, 10.5, 5)));
     JsonArray weekly = prices("AGG", "weekly", "2024-01-29", "2024-02-09").getJsonArray("prices");
     assertThat(weekly).hasSize(2);
-    assertThat(weekly.getJsonObject(0).getMap()).containsEntry("date", "2024-01-29").containsEntry("open", 10.0)
-        .containsEntry("high", 15.0).containsEntry("low", 8.0).containsEntry("close", 10.0).containsEntry("volume", 10.0);
-    assertThat(weekly.getJsonObject(1).getMap()).containsEntry("date", "2024-02-05").containsEntry("change", 5.0);
+    assertThat(weekly.getJsonObject(0).getMap()).containsEntry("date", "2024-01-29").containsEntry("open", 10L)
+        .containsEntry("high", 15L).containsEntry("low", 8L).containsEntry("close", 10L).containsEntry("volume", 10L);
+    assertThat(weekly.getJsonObject(1).getMap()).containsEntry("date", "2024-02-05").containsEntry("change", 5L);
     JsonArray monthly = prices("AGG", "monthly", "2024-01-01", "2024-02-29").getJsonArray("prices");
     assertThat(monthly).hasSize(2);
-    assertThat(monthly.getJsonObject(0).getMap()).containsEntry("date", "2024-01-01").containsEntry("close", 14.0)
-        .containsEntry("volume", 3.0);
-    assertThat(monthly.getJsonObject(1).getMap()).containsEntry("date", "2024-02-01").containsEntry("open", 14.0)
-        .containsEntry("close", 10.5).containsEntry("low", 8.0).containsEntry("change", -25.0);
+    assertThat(monthly.getJsonObject(0).getMap()).containsEntry("date", "2024-01-01").containsEntry("close", 14L)
+        .containsEntry("volume", 3L);
+    assertThat(monthly.getJsonObject(1).getMap()).containsEntry("date", "2024-02-01").containsEntry("open", 14L)
+        .containsEntry("close", 10.5).containsEntry("low", 8L).containsEntry("change", -25L);
   }
 
   @Test
@@ -83,9 +83,9 @@ class BarQueryTest {
     JsonObject reply = prices("MIN", "5m", start.toString(), start.plus(9, ChronoUnit.MINUTES).toString());
     JsonArray bars = reply.getJsonArray("prices");
     assertThat(bars).hasSize(2);
-    assertThat(bars.getJsonObject(0).getMap()).containsEntry("ts", start.toString()).containsEntry("open", 100.0)
-        .containsEntry("high", 105.0).containsEntry("low", 99.0).containsEntry("close", 104.5).containsEntry("volume", 5.0);
-    assertThat(bars.getJsonObject(1).getMap()).containsEntry("open", 105.0).containsEntry("close", 109.5);
+    assertThat(bars.getJsonObject(0).getMap()).containsEntry("ts", start.toString()).containsEntry("open", 100L)
+        .containsEntry("high", 105L).containsEntry("low", 99L).containsEntry("close", 104.5).containsEntry("volume", 5L);
+    assertThat(bars.getJsonObject(1).getMap()).containsEntry("open", 105L).containsEntry("close", 109.5);
     assertThat(prices("MIN", "1m", start.toString(), start.plus(9, ChronoUnit.MINUTES).toString())
         .getJsonArray("prices")).hasSize(10);
   }

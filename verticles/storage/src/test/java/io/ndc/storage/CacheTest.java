@@ -99,6 +99,32 @@ class CacheTest {
   }
 
   @Test
+  void aQueryWithoutEndDateIsAnsweredFromTheCacheUntilANewBarArrives() {
+    storage = StorageHarness.start("cache_open_end", new JsonObject());
+    redis = Redis.createClient(storage.vertx, TestConfig.REDIS_URL);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    storage.call(StorageAddresses.BARS_INGEST, batch("daily", bar("ORCL", today.minusDays(3).toString(), 10, 11, 9, 10, 1)));
+    JsonObject noDates = new JsonObject().put("symbol", "ORCL");
+    JsonObject startOnly = new JsonObject().put("symbol", "ORCL").put("start_date", today.minusDays(30).toString());
+    for (int i = 0; i < 3; i++) {
+      assertThat(lastClose(storage.call(StorageAddresses.BARS_QUERY, noDates))).isEqualTo(10.0);
+      assertThat(lastClose(storage.call(StorageAddresses.BARS_QUERY, startOnly))).isEqualTo(10.0);
+    }
+    assertThat(cachedKeys().stream().filter(k -> k.startsWith("bars:ORCL"))).hasSize(2);
+    Response index = await(RedisAPI.api(redis).smembers(storage.database + ":storage:idx:ORCL"));
+    assertThat(index.size()).isEqualTo(2);
+
+    // answered from the cache: a change behind its back is not seen
+    storage.sql("UPDATE bars SET close = 10.5 WHERE symbol = 'ORCL'");
+    assertThat(lastClose(storage.call(StorageAddresses.BARS_QUERY, noDates))).isEqualTo(10.0);
+
+    // a new bar after every earlier end makes both answers new
+    storage.call(StorageAddresses.BARS_INGEST, batch("daily", bar("ORCL", today.toString(), 10, 13, 9, 12, 1)));
+    assertThat(lastClose(storage.call(StorageAddresses.BARS_QUERY, noDates))).isEqualTo(12.0);
+    assertThat(lastClose(storage.call(StorageAddresses.BARS_QUERY, startOnly))).isEqualTo(12.0);
+  }
+
+  @Test
   void withRedisDownEverythingAnswersFromPostgresAndNothingStaleIsServedAfterwards() {
     String[] hostPort = TestConfig.REDIS_URL.replace("redis://", "").split(":");
     io.vertx.core.Vertx proxyVertx = io.vertx.core.Vertx.vertx();

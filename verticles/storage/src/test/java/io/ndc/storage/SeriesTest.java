@@ -99,7 +99,7 @@ class SeriesTest {
         .put("start_date", "2024-01-01").put("end_date", "2024-01-31").put("investor_type", "foreign"));
     assertThat(foreign.getJsonArray("items")).hasSize(1);
     assertThat(foreign.getJsonArray("items").getJsonObject(0).getMap()).containsEntry("date", "2024-01-05")
-        .containsEntry("net_volume", 600.0);
+        .containsEntry("net_volume", 600L);
 
     JsonArray financials = new JsonArray()
         .add(new JsonObject().put("symbol", "AAPL").put("year", 2024).put("quarter", 1).put("currency", "USD")

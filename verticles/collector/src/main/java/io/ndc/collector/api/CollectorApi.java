@@ -58,7 +58,7 @@ final class CollectorApi {
             throw Failure.validation("source '" + definition.id() + "' (" + definition.type() + ") does not provide " + needed
                 + "; it provides " + adapter.capabilities());
           }
-          if (collector.symbols().contains(Collector.ALL_SYMBOLS)) {
+          if (collector.symbols().contains(io.ndc.contract.MarketAddresses.ALL_SYMBOLS)) {
             adapter.allSymbols();
           }
           return null;

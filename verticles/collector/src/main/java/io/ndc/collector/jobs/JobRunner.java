@@ -2,7 +2,7 @@ package io.ndc.collector.jobs;
 
 import io.ndc.collector.source.Dataset;
 import io.ndc.collector.source.FetchRequest;
-import io.ndc.collector.source.Intervals;
+import io.ndc.contract.BarIntervals;
 import io.ndc.collector.source.SourceAdapter;
 import io.ndc.collector.source.SourceFailure;
 import io.ndc.collector.store.Collector;
@@ -127,7 +127,7 @@ public final class JobRunner {
           if (last == null) {
             return null;
           }
-          return Intervals.intraday(interval) ? java.time.Instant.parse(last).atOffset(ZoneOffset.UTC).toLocalDate() : LocalDate.parse(last);
+          return BarIntervals.intraday(interval) ? java.time.Instant.parse(last).atOffset(ZoneOffset.UTC).toLocalDate() : LocalDate.parse(last);
         });
   }
 

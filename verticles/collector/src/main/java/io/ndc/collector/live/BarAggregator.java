@@ -1,5 +1,6 @@
 package io.ndc.collector.live;
 
+import io.ndc.contract.market.BarEvent;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +37,8 @@ public final class BarAggregator {
     }
 
     JsonObject toJson(boolean fin) {
-      return new JsonObject().put("type", "bar").put("interval", "1m").put("symbol", symbol)
-          .put("ts", Instant.ofEpochMilli(start).toString()).put("open", open).put("high", high).put("low", low)
-          .put("close", close).put("volume", volume).put("final", fin);
+      return new BarEvent("1m", symbol, Instant.ofEpochMilli(start).toString(), open, high, low, close, volume, fin)
+          .toJson();
     }
   }
 

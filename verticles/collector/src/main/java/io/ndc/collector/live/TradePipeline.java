@@ -1,5 +1,6 @@
 package io.ndc.collector.live;
 
+import io.ndc.contract.market.TradeEvent;
 import io.ndc.collector.source.LiveFeed;
 import io.ndc.collector.source.SourceStatus;
 import io.ndc.contract.MarketAddresses;
@@ -53,8 +54,8 @@ final class TradePipeline implements LiveFeed.Listener {
   public void trade(String symbol, double price, double size, long epochMillis) {
     long seq = nextSeq(symbol, epochMillis);
     String ts = Instant.ofEpochMilli(epochMillis).toString();
-    publish(MarketAddresses.trade(symbol), MarketAddresses.trade(MarketAddresses.ALL_SYMBOLS), new JsonObject()
-        .put("type", "trade").put("symbol", symbol).put("price", price).put("size", size).put("ts", ts).put("seq", seq));
+    publish(MarketAddresses.trade(symbol), MarketAddresses.trade(MarketAddresses.ALL_SYMBOLS),
+        new TradeEvent(symbol, price, size, ts, seq).toJson());
     tradeWriter.add(new JsonObject().put("symbol", symbol).put("price", price).put("size", size).put("ts", ts).put("seq", seq), epochMillis);
     BarAggregator.Bar closed = bars.add(symbol, price, size, epochMillis);
     if (closed != null) {

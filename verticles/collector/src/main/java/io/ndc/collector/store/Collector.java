@@ -1,7 +1,9 @@
 package io.ndc.collector.store;
 
 import io.ndc.collector.source.Dataset;
-import io.ndc.collector.source.Intervals;
+import io.ndc.contract.BarIntervals;
+import io.ndc.contract.MarketAddresses;
+import io.ndc.contract.Symbols;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -12,13 +14,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** What to collect: a source, a dataset, symbols, an interval and a date window, or a live feed. */
 public record Collector(UUID id, String sourceId, Dataset dataset, List<String> symbols, String interval, LocalDate startDate,
     LocalDate endDate, boolean live, JsonObject params) {
-  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.^=_:-]{0,31}");
-  public static final String ALL_SYMBOLS = "*";
 
   /** Reads and validates a request body ({@code POST /collectors} or an existing collector merged with a PATCH). */
   public static Collector fromRequest(UUID id, JsonObject body) {
@@ -31,7 +30,7 @@ public record Collector(UUID id, String sourceId, Dataset dataset, List<String> 
     List<String> symbols = symbols(body.getValue("symbols"), live);
     String interval = body.getString("interval");
     if (dataset == Dataset.BARS || interval != null) {
-      interval = Intervals.require(interval == null ? "daily" : interval);
+      interval = BarIntervals.require(interval == null ? "daily" : interval);
     }
     LocalDate start = date(body, "start_date");
     LocalDate end = date(body, "end_date");
@@ -59,18 +58,18 @@ public record Collector(UUID id, String sourceId, Dataset dataset, List<String> 
     List<String> invalid = new ArrayList<>();
     for (Object o : array) {
       String s = o instanceof String str ? str.trim() : null;
-      if (s != null && s.equals(ALL_SYMBOLS) && live) {
+      if (s != null && s.equals(MarketAddresses.ALL_SYMBOLS) && live) {
         symbols.add(s);
-      } else if (s != null && SYMBOL.matcher(s).matches()) {
+      } else if (s != null && Symbols.valid(s.toUpperCase(java.util.Locale.ROOT))) {
         symbols.add(s.toUpperCase(java.util.Locale.ROOT));
       } else {
         invalid.add(String.valueOf(o));
       }
     }
     if (!invalid.isEmpty()) {
-      throw new IllegalArgumentException("invalid symbols " + invalid + (live ? "" : " (\"*\" is allowed for live collectors only)"));
+      throw new IllegalArgumentException("invalid symbols " + invalid + " (" + Symbols.RULE + (live ? "" : "; \"*\" is allowed for live collectors only") + ")");
     }
-    if (symbols.contains(ALL_SYMBOLS) && symbols.size() > 1) {
+    if (symbols.contains(MarketAddresses.ALL_SYMBOLS) && symbols.size() > 1) {
       throw new IllegalArgumentException("\"*\" stands alone in symbols");
     }
     return List.copyOf(symbols);
@@ -96,7 +95,7 @@ public record Collector(UUID id, String sourceId, Dataset dataset, List<String> 
 
   /** The symbols to collect: {@code ["*"]} stands for every symbol the source offers. */
   public List<String> symbolsFrom(io.ndc.collector.source.SourceAdapter adapter) {
-    return symbols.equals(List.of(ALL_SYMBOLS)) ? adapter.allSymbols() : symbols;
+    return symbols.equals(List.of(MarketAddresses.ALL_SYMBOLS)) ? adapter.allSymbols() : symbols;
   }
 
   /** The request form: what {@link #fromRequest} reads back (used to apply a PATCH). */

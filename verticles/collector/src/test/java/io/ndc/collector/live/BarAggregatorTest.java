@@ -22,8 +22,8 @@ class BarAggregatorTest {
     assertThat(aggregator.add("A", 9, 3, T0 + 59_999)).isNull();
     BarAggregator.Bar closed = aggregator.add("A", 11, 1, T0 + 60_000);
     assertThat(closed.toJson(true).encode()).isEqualTo(
-        "{\"type\":\"bar\",\"interval\":\"1m\",\"symbol\":\"A\",\"ts\":\"2024-01-02T14:30:00Z\",\"open\":10.0,\"high\":12.0,"
-            + "\"low\":9.0,\"close\":9.0,\"volume\":6.0,\"final\":true}");
+        "{\"type\":\"bar\",\"interval\":\"1m\",\"symbol\":\"A\",\"ts\":\"2024-01-02T14:30:00Z\",\"open\":10,\"high\":12,"
+            + "\"low\":9,\"close\":9,\"volume\":6,\"final\":true}");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.ndc.gateway.http;
 
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
+import io.ndc.contract.RawContent;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +39,11 @@ public final class RouteHandler implements Handler<RoutingContext> {
     forwarder.request(spec.address(), request, caller).onComplete(
         reply -> {
           String location = redirectLocation(ctx, reply);
-          if (location != null) {
+          RawContent raw = spec.rawType() == null ? null : RawContent.fromReply(reply);
+          if (raw != null) {
+            ctx.response().setStatusCode(spec.successStatus()).putHeader(HttpHeaders.CONTENT_TYPE, raw.contentType())
+                .end(raw.body());
+          } else if (location != null) {
             ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, location).end();
           } else if (spec.wellKnown()) {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(String.valueOf(reply));

@@ -14,6 +14,8 @@ import java.util.List;
  * @param query documented query parameters (names; all optional unless listed in {@code requiredQuery})
  * @param redirectField for a browser (its request accepts {@code text/html}), answer 302 to this field of the reply
  *     instead of the JSON; null: always JSON
+ * @param rawType the media type of the non-JSON replies ({@link io.ndc.contract.RawContent}) the route may give, written
+ *     as they are instead of in the envelope (e.g. {@code image/svg+xml}); null: always the JSON envelope
  */
 public record RouteSpec(
     HttpMethod method,
@@ -27,7 +29,8 @@ public record RouteSpec(
     String summary,
     List<String> query,
     List<String> requiredQuery,
-    String redirectField) {
+    String redirectField,
+    String rawType) {
 
   public static Builder route(HttpMethod method, String path) {
     return new Builder(method, path);
@@ -108,6 +111,7 @@ public record RouteSpec(
     private List<String> query = List.of();
     private List<String> requiredQuery = List.of();
     private String redirectField;
+    private String rawType;
 
     private Builder(HttpMethod method, String path) {
       this.method = method;
@@ -165,12 +169,18 @@ public record RouteSpec(
       return this;
     }
 
+    /** The route may answer a {@link io.ndc.contract.RawContent} of {@code mediaType}, written without the envelope. */
+    public Builder rawReply(String mediaType) {
+      rawType = mediaType;
+      return this;
+    }
+
     public RouteSpec build() {
       if (permission == null || address == null) {
         throw new IllegalStateException("route " + method + " " + path + " needs a permission and an address");
       }
       return new RouteSpec(method, path, permission, address, mapper, successStatus, consumes, tag, summary, query, requiredQuery,
-          redirectField);
+          redirectField, rawType);
     }
   }
 }

@@ -49,6 +49,10 @@ public final class OpenApiDocument {
         .put("responses", new JsonObject()
             .put(String.valueOf(route.successStatus()), response("Success", "#/components/schemas/Success"))
             .put("default", response("Error in the envelope", "#/components/schemas/Error")));
+    if (route.rawType() != null) {
+      op.getJsonObject("responses").getJsonObject(String.valueOf(route.successStatus())).getJsonObject("content")
+          .put(route.rawType(), new JsonObject().put("schema", new JsonObject().put("type", "string")));
+    }
     if (!Permissions.PUBLIC.equals(route.permission())) {
       op.put("security", new JsonArray().add(new JsonObject().put("bearerAuth", new JsonArray())));
     }

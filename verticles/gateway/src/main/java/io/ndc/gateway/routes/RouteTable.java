@@ -15,6 +15,7 @@ public final class RouteTable {
     rows.addAll(AuthRoutes.rows());
     rows.addAll(StocksRoutes.rows());
     rows.addAll(CollectionRoutes.rows());
+    rows.addAll(AnalysisRoutes.rows());
     return List.copyOf(rows);
   }
 }

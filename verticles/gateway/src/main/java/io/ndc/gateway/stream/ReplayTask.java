@@ -1,14 +1,15 @@
 package io.ndc.gateway.stream;
 
+import io.ndc.contract.BarIntervals;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
+import io.ndc.contract.Symbols;
 import io.ndc.contract.storage.StorageAddresses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Set;
 
 /**
  * Streams stored bars over the socket as if they were live: the gap between two bars is their time difference
@@ -16,7 +17,6 @@ import java.util.Set;
  * are the live {@code bar} frames with {@code "replay":true}; a {@code replay_done} frame ends it.
  */
 final class ReplayTask {
-  private static final Set<String> INTERVALS = Set.of("1m", "5m", "15m", "1h", "daily", "weekly", "monthly");
   private static final double MAX_SPEED = 1_000_000;
 
   private final StreamSession session;
@@ -44,9 +44,13 @@ final class ReplayTask {
 
   static ReplayTask parse(JsonObject frame, StreamSession session, StreamEndpoint endpoint) {
     String symbol = text(frame, "symbol");
+    if (!Symbols.valid(symbol)) {
+      throw new Failure(ErrorCode.VALIDATION_ERROR, "invalid symbol '" + symbol + "' (" + Symbols.RULE + ")");
+    }
     String interval = frame.getValue("interval") == null ? "1m" : text(frame, "interval");
-    if (!INTERVALS.contains(interval)) {
-      throw new Failure(ErrorCode.VALIDATION_ERROR, "unknown interval '" + interval + "' " + INTERVALS);
+    if (!BarIntervals.ALL.contains(interval)) {
+      throw new Failure(ErrorCode.VALIDATION_ERROR, "unknown interval '" + interval + "'; use one of "
+          + String.join(", ", BarIntervals.ALL));
     }
     Object speedValue = frame.getValue("speed", 1);
     if (!(speedValue instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > MAX_SPEED) {

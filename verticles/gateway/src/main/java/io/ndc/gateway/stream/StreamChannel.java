@@ -1,8 +1,12 @@
 package io.ndc.gateway.stream;
 
 import io.ndc.contract.MarketAddresses;
+import io.ndc.contract.NotifyAddresses;
+import io.ndc.contract.analysis.AnalysisAddresses;
+import io.ndc.contract.analysis.IndicatorInterest;
 import io.ndc.gateway.http.Permissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,11 +16,10 @@ import java.util.Optional;
 public enum StreamChannel {
   TRADES("trades", Permissions.STREAM_READ, true),
   BARS_1M("bars.1m", Permissions.STREAM_READ, true),
+  /** Live indicators of 1m bars (SPEC §6): the subscribe frame's {@code "indicators"} name the set, computed by analysis. */
+  INDICATORS_1M("indicators.1m", Permissions.STREAM_READ, true),
   /** The caller's own alerts; takes no symbols. */
   ALERTS("alerts", Permissions.NOTIFICATIONS_OWN, false);
-
-  /** The symbol that stands for every symbol. */
-  public static final String ALL_SYMBOLS = "*";
 
   private final String wireName;
   private final String permission;
@@ -45,8 +48,24 @@ public enum StreamChannel {
     return switch (this) {
       case TRADES -> MarketAddresses.trade(symbolOrUser);
       case BARS_1M -> MarketAddresses.bar("1m", symbolOrUser);
-      case ALERTS -> "ndc.notify.alert." + symbolOrUser;
+      case ALERTS -> NotifyAddresses.alert(symbolOrUser);
+      case INDICATORS_1M -> throw new IllegalStateException("an indicator channel's address names its indicators");
     };
+  }
+
+  /** The address of a channel for a symbol; for indicator channels, of the (canonical) indicator set. */
+  public String address(String symbol, List<String> indicators) {
+    return indicators() ? AnalysisAddresses.indicator(interval(), symbol, IndicatorInterest.canonical(indicators))
+        : address(symbol);
+  }
+
+  /** Whether the channel carries live indicators (and needs an {@code "indicators"} list). */
+  public boolean indicators() {
+    return this == INDICATORS_1M;
+  }
+
+  private String interval() {
+    return wireName.substring(wireName.indexOf('.') + 1);
   }
 
   /** Trades of one symbol may be conflated to the newest when a client falls behind; bars and alerts never. */

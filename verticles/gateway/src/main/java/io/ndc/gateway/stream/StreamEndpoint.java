@@ -24,6 +24,7 @@ public final class StreamEndpoint {
   private final BusForwarder forwarder;
   private final StreamMetrics metrics;
   private final SubscriptionHub hub;
+  private final IndicatorInterests interests;
   private final Set<StreamSession> sessions = new LinkedHashSet<>();
   private final long authTimeoutMs;
   private final long heartbeatMs;
@@ -41,7 +42,9 @@ public final class StreamEndpoint {
     this.verifier = verifier;
     this.forwarder = forwarder;
     this.metrics = StreamMetrics.forNode(Metrics.registry(), ConfigPath.string(config, "node.id", "local"));
-    this.hub = new SubscriptionHub(vertx, metrics, ConfigPath.longValue(config, "stream.conflate_lag_ms", 1000));
+    this.interests = new IndicatorInterests(vertx, ConfigPath.longValue(config, "stream.indicator_ttl_ms", 30_000),
+        ConfigPath.longValue(config, "bus.timeout_ms", 5_000));
+    this.hub = new SubscriptionHub(vertx, metrics, ConfigPath.longValue(config, "stream.conflate_lag_ms", 1000), interests);
     this.authTimeoutMs = ConfigPath.longValue(config, "stream.auth_timeout_ms", 10_000);
     this.heartbeatMs = ConfigPath.longValue(config, "stream.heartbeat_ms", 30_000);
     this.maxConnectionsPerUser = ConfigPath.integer(config, "stream.max_connections_per_user", 20);
@@ -101,6 +104,7 @@ public final class StreamEndpoint {
   public Future<Void> stop() {
     vertx.cancelTimer(heartbeatTimer);
     hub.close();
+    interests.close();
     new ArrayList<>(sessions).forEach(StreamSession::closeForDrain);
     return Future.succeededFuture();
   }

@@ -2,6 +2,8 @@ package io.ndc.gateway.stream;
 
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
+import io.ndc.contract.MarketAddresses;
+import io.ndc.contract.Symbols;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.security.AccessPolicy;
 import io.vertx.core.Future;
@@ -9,12 +11,12 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * One client connection of {@code /ws/v1/stream}: authentication first, then subscribe / unsubscribe / replay /
@@ -27,7 +29,8 @@ final class StreamSession implements StreamSubscriber {
   static final short CLOSE_UNAUTHENTICATED = 4001;
   static final short CLOSE_NO_HEARTBEAT = 4002;
   static final short CLOSE_TOO_MANY_CONNECTIONS = 4029;
-  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-^=_]{0,19}");
+  /** Frames held while an earlier one is answered; past this many the socket stops reading (TCP back-pressure). */
+  private static final int MAX_WAITING_FRAMES = 64;
 
   private final StreamEndpoint endpoint;
   private final ServerWebSocket socket;
@@ -39,6 +42,10 @@ final class StreamSession implements StreamSubscriber {
   private long lastPongMs = System.currentTimeMillis();
   private ReplayTask replay;
   private boolean closed;
+  /** Frames that arrived while an earlier frame's answer (token check, bus registrations) was still pending. */
+  private final ArrayDeque<String> waiting = new ArrayDeque<>();
+  private boolean answering;
+  private boolean readingPaused;
 
   record Subscription(StreamChannel channel, String symbol, String address) {
   }
@@ -50,13 +57,13 @@ final class StreamSession implements StreamSubscriber {
   }
 
   void start(String queryToken, long authTimeoutMs) {
-    socket.textMessageHandler(this::onText);
+    socket.textMessageHandler(this::inOrder);
     socket.binaryMessageHandler(b -> error(ErrorCode.VALIDATION_ERROR, "frames must be JSON text"));
     socket.pongHandler(b -> lastPongMs = System.currentTimeMillis());
     socket.closeHandler(v -> cleanUp());
     socket.exceptionHandler(e -> socket.close());
     if (queryToken != null && !queryToken.isBlank()) {
-      authenticate(queryToken);
+      answerInOrder(authenticate(queryToken));
     } else {
       authTimer = endpoint.vertx().setTimer(authTimeoutMs, id -> {
         if (caller == null && !closed) {
@@ -93,39 +100,75 @@ final class StreamSession implements StreamSubscriber {
     socket.close((short) 1001, "server shutting down");
   }
 
-  private void onText(String text) {
+  /**
+   * SPEC §6: frames are handled in the order they arrive. A frame whose answer is asynchronous (auth verifies the
+   * token over the bus, subscribe waits for its bus registrations) holds the frames behind it until it is answered,
+   * so {@code auth} + {@code subscribe} + {@code ping} sent in one burst are answered authenticated, subscribed, pong.
+   */
+  private void inOrder(String text) {
+    if (answering) {
+      waiting.add(text);
+      if (waiting.size() >= MAX_WAITING_FRAMES && !readingPaused) {
+        readingPaused = true;
+        socket.pause();
+      }
+      return;
+    }
+    answerInOrder(onText(text));
+  }
+
+  private void answerInOrder(Future<Void> answered) {
+    if (answered.isComplete()) {
+      return;
+    }
+    answering = true;
+    answered.onComplete(done -> {
+      answering = false;
+      while (!answering && !waiting.isEmpty() && !closed) {
+        answerInOrder(onText(waiting.poll()));
+      }
+      if (readingPaused && waiting.size() < MAX_WAITING_FRAMES / 2) {
+        readingPaused = false;
+        socket.resume();
+      }
+    });
+  }
+
+  /** Handles one frame; the future completes when its answer has been queued. */
+  private Future<Void> onText(String text) {
     if (text.length() > endpoint.maxFrameChars()) {
       error(ErrorCode.PAYLOAD_TOO_LARGE, "frame of " + text.length() + " characters exceeds " + endpoint.maxFrameChars());
-      return;
+      return Future.succeededFuture();
     }
     JsonObject frame;
     try {
       Object parsed = io.vertx.core.json.Json.decodeValue(text);
       if (!(parsed instanceof JsonObject object)) {
         error(ErrorCode.VALIDATION_ERROR, "a frame must be a JSON object with an action");
-        return;
+        return Future.succeededFuture();
       }
       frame = object;
     } catch (DecodeException e) {
       error(ErrorCode.VALIDATION_ERROR, "frame is not valid JSON");
-      return;
+      return Future.succeededFuture();
     }
     Object action = frame.getValue("action");
     if (!(action instanceof String name)) {
       error(ErrorCode.VALIDATION_ERROR, "frame needs a string \"action\"");
-      return;
+      return Future.succeededFuture();
     }
     if (caller == null) {
       if ("auth".equals(name)) {
-        authenticate(frame.getValue("token") instanceof String t ? t : null);
-      } else {
-        error(ErrorCode.AUTHENTICATION_ERROR, "authenticate first: {\"action\":\"auth\",\"token\":\"...\"}");
+        return authenticate(frame.getValue("token") instanceof String t ? t : null);
       }
-      return;
+      error(ErrorCode.AUTHENTICATION_ERROR, "authenticate first: {\"action\":\"auth\",\"token\":\"...\"}");
+      return Future.succeededFuture();
     }
     try {
       switch (name) {
-        case "subscribe" -> subscribe(frame);
+        case "subscribe" -> {
+          return subscribe(frame);
+        }
         case "unsubscribe" -> unsubscribe(frame);
         case "replay" -> startReplay(frame);
         case "ping" -> out.control(new JsonObject().put("type", "pong").put("id", frame.getValue("id")).encode());
@@ -138,47 +181,56 @@ final class StreamSession implements StreamSubscriber {
       LOG.error("stream frame '{}' of user {} failed", name, caller.userId(), e);
       error(ErrorCode.INTERNAL_SERVER_ERROR, "internal error");
     }
+    return Future.succeededFuture();
   }
 
-  private void authenticate(String token) {
+  private Future<Void> authenticate(String token) {
     if (token == null || token.isBlank()) {
       error(ErrorCode.AUTHENTICATION_ERROR, "token is missing");
       socket.close(CLOSE_UNAUTHENTICATED, "authentication failed");
-      return;
+      return Future.succeededFuture();
     }
-    endpoint.verifier().verify(token).onComplete(verified -> {
-      if (closed) {
-        return;
+    return endpoint.verifier().verify(token).<Void>transform(result -> {
+      if (result.succeeded()) {
+        admit(result.result());
+      } else {
+        error(ErrorCode.AUTHENTICATION_ERROR, Failure.from(result.cause()).getMessage());
+        socket.close(CLOSE_UNAUTHENTICATED, "authentication failed");
       }
-      if (!endpoint.admit(verified, this)) {
-        error(ErrorCode.RATE_LIMIT_EXCEEDED, "too many open stream connections for this user (limit "
-            + endpoint.maxConnectionsPerUser() + ")");
-        socket.close(CLOSE_TOO_MANY_CONNECTIONS, "connection limit");
-        return;
-      }
-      caller = verified;
-      endpoint.vertx().cancelTimer(authTimer);
-      out.control(new JsonObject().put("type", "authenticated").put("user_id", caller.userId())
-          .put("roles", new JsonArray(caller.roles())).encode());
-    }, failure -> {
-      error(ErrorCode.AUTHENTICATION_ERROR, Failure.from(failure).getMessage());
-      socket.close(CLOSE_UNAUTHENTICATED, "authentication failed");
+      return Future.succeededFuture();
     });
   }
 
-  private void subscribe(JsonObject frame) {
+  private void admit(Caller verified) {
+    if (closed) {
+      return;
+    }
+    if (!endpoint.admit(verified, this)) {
+      error(ErrorCode.RATE_LIMIT_EXCEEDED, "too many open stream connections for this user (limit "
+          + endpoint.maxConnectionsPerUser() + ")");
+      socket.close(CLOSE_TOO_MANY_CONNECTIONS, "connection limit");
+      return;
+    }
+    caller = verified;
+    endpoint.vertx().cancelTimer(authTimer);
+    out.control(new JsonObject().put("type", "authenticated").put("user_id", caller.userId())
+        .put("roles", new JsonArray(caller.roles())).encode());
+  }
+
+  private Future<Void> subscribe(JsonObject frame) {
     List<StreamChannel> channels = channels(frame);
     List<String> symbols = symbols(frame, channels);
     for (StreamChannel channel : channels) {
       require(channel.permission(), "channel " + channel.wireName());
     }
-    if (symbols.contains(StreamChannel.ALL_SYMBOLS)) {
+    if (symbols.contains(MarketAddresses.ALL_SYMBOLS)) {
       require(io.ndc.gateway.http.Permissions.STREAM_ALL, "symbol \"*\"");
     }
+    List<String> indicators = channels.stream().anyMatch(StreamChannel::indicators) ? strings(frame, "indicators") : null;
     List<Subscription> added = new ArrayList<>();
     for (StreamChannel channel : channels) {
       for (String symbol : channel.perSymbol() ? symbols : List.of(caller.userId())) {
-        Subscription s = new Subscription(channel, channel.perSymbol() ? symbol : null, channel.address(symbol));
+        Subscription s = new Subscription(channel, channel.perSymbol() ? symbol : null, channel.address(symbol, indicators));
         if (!subscriptions.contains(s)) {
           added.add(s);
         }
@@ -194,7 +246,20 @@ final class StreamSession implements StreamSubscriber {
       registered.add(endpoint.hub().add(this, s.address(), s.channel(), s.symbol()));
     }
     // acknowledge only when the bus registrations are visible cluster-wide, so no event is missed after the ack
-    Future.all(registered).onComplete(done -> out.control(state("subscribed")));
+    return Future.all(registered).transform(done -> {
+      if (done.failed()) {
+        // a live indicator set the analysis service refused (bad indicator) or cannot serve: nothing of this frame stays
+        added.forEach(s -> {
+          subscriptions.remove(s);
+          endpoint.hub().remove(this, s.address());
+        });
+        Failure failure = Failure.from(done.cause());
+        error(failure.code(), failure.getMessage());
+        return Future.succeededFuture();
+      }
+      out.control(state("subscribed"));
+      return Future.succeededFuture();
+    });
   }
 
   private void unsubscribe(JsonObject frame) {
@@ -229,21 +294,31 @@ final class StreamSession implements StreamSubscriber {
     List<StreamChannel> channels = new ArrayList<>();
     for (String name : names) {
       channels.add(StreamChannel.of(name).orElseThrow(() -> new Failure(ErrorCode.VALIDATION_ERROR,
-          "unknown channel '" + name + "' (trades, bars.1m, alerts)")));
+          "unknown channel '" + name + "' (trades, bars.1m, indicators.1m, alerts)")));
     }
     return channels;
   }
 
-  private List<String> symbols(JsonObject frame, List<StreamChannel> channels) {
+  /** The frame's symbols as {@link Symbols} normalizes them ({@code "*"} kept), for channels that take symbols. */
+  static List<String> symbols(JsonObject frame, List<StreamChannel> channels) {
     boolean needed = channels.stream().anyMatch(StreamChannel::perSymbol);
     if (!needed && !frame.containsKey("symbols")) {
       return List.of();
     }
-    List<String> symbols = strings(frame, "symbols");
-    for (String symbol : symbols) {
-      if (!symbol.equals(StreamChannel.ALL_SYMBOLS) && !SYMBOL.matcher(symbol).matches()) {
-        throw new Failure(ErrorCode.VALIDATION_ERROR, "invalid symbol '" + symbol
-            + "' (upper-case letters, digits and . - ^ = _, at most 20)");
+    List<String> symbols = new ArrayList<>();
+    for (String text : strings(frame, "symbols")) {
+      if (text.equals(MarketAddresses.ALL_SYMBOLS)) {
+        symbols.add(text);
+        continue;
+      }
+      try {
+        String symbol = Symbols.normalize(text);
+        if (symbol == null) {
+          throw new IllegalArgumentException("blank");
+        }
+        symbols.add(symbol);
+      } catch (IllegalArgumentException e) {
+        throw new Failure(ErrorCode.VALIDATION_ERROR, "invalid symbol '" + text + "' (" + Symbols.RULE + ")");
       }
     }
     return symbols;
@@ -289,6 +364,7 @@ final class StreamSession implements StreamSubscriber {
       return;
     }
     closed = true;
+    waiting.clear();
     endpoint.vertx().cancelTimer(authTimer);
     if (replay != null) {
       replay.cancel();

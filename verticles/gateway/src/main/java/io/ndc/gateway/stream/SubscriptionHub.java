@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SubscriptionHub {
   private final Vertx vertx;
+  private final IndicatorInterests interests;
   private final StreamMetrics metrics;
   private final Map<String, Topic> topics = new HashMap<>();
   /** Publications not fanned out yet, in arrival order; keyed by {@link TradeKey} for trades, by themselves otherwise. */
@@ -47,15 +48,24 @@ final class SubscriptionHub {
   private static final class Topic {
     final MessageConsumer<JsonObject> consumer;
     final Set<StreamSubscriber> sessions = new LinkedHashSet<>();
+    /** Registered cluster-wide and, for live indicators, the lease taken. */
+    Future<Void> ready;
 
     Topic(MessageConsumer<JsonObject> consumer) {
       this.consumer = consumer;
+      this.ready = consumer.completion();
     }
   }
 
   /** Call on the event loop that serves the streams: the lag measured is that loop's. */
   SubscriptionHub(Vertx vertx, StreamMetrics metrics, long conflateLagMs) {
+    this(vertx, metrics, conflateLagMs, null);
+  }
+
+  /** With {@code interests}: an indicator address is listened to only while its lease with the analysis service is held. */
+  SubscriptionHub(Vertx vertx, StreamMetrics metrics, long conflateLagMs, IndicatorInterests interests) {
     this.vertx = vertx;
+    this.interests = interests;
     this.metrics = metrics;
     this.conflateLagMs = conflateLagMs;
     this.lagCheckDue = System.currentTimeMillis() + LAG_CHECK_MS;
@@ -84,12 +94,24 @@ final class SubscriptionHub {
       Topic created = new Topic(consumer);
       consumer.handler(message -> receive(created, channel, conflationKey, message.body()));
       topics.put(address, created);
+      if (channel.indicators() && interests != null) {
+        created.ready = Future.all(created.ready, interests.take(address)).<Void>mapEmpty()
+            .onFailure(e -> dropIfUnused(address, created));
+      }
       topic = created;
     }
     if (topic.sessions.add(session)) {
       metrics.subscriptions.incrementAndGet();
     }
-    return topic.consumer.completion();
+    return topic.ready;
+  }
+
+  /** A topic whose lease could not be taken goes once no session holds it, so the next subscribe tries again. */
+  private void dropIfUnused(String address, Topic topic) {
+    if (topics.get(address) == topic && topic.sessions.isEmpty()) {
+      topics.remove(address);
+      topic.consumer.unregister();
+    }
   }
 
   void remove(StreamSubscriber session, String address) {
@@ -99,8 +121,15 @@ final class SubscriptionHub {
       if (topic.sessions.isEmpty()) {
         topics.remove(address);
         topic.consumer.unregister();
+        if (indicatorAddress(address) && interests != null) {
+          interests.release(address);
+        }
       }
     }
+  }
+
+  private static boolean indicatorAddress(String address) {
+    return address.startsWith(io.ndc.contract.analysis.AnalysisAddresses.INDICATOR_PREFIX);
   }
 
   private void receive(Topic topic, StreamChannel channel, String conflationKey, JsonObject body) {

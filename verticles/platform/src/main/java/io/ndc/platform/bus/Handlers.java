@@ -49,6 +49,11 @@ public final class Handlers {
     return request(r -> handler.apply(r.body()));
   }
 
+  /** A handler over a typed request: {@code decoder} maps the body to a record (and validates it). */
+  public static <T> Handler<Message<JsonObject>> typed(Function<JsonObject, T> decoder, Function<T, Future<?>> handler) {
+    return json(body -> handler.apply(decoder.apply(body)));
+  }
+
   private static void fail(Message<JsonObject> message, BusRequest request, Throwable error) {
     Failure failure = toFailure(error);
     if (failure.status() >= 500) {

@@ -43,10 +43,8 @@ class HandlersTest {
 
   @Test
   void decoderRejectionsAre400AndFailuresKeepTheirStatus(Vertx vertx, VertxTestContext ctx) {
-    vertx.eventBus().consumer("test.typed", Handlers.json(body -> {
-      Greeting g = Greeting.fromJson(body);
-      return g.name().equals("missing") ? Future.failedFuture(Failure.notFound("no " + g.name())) : Future.succeededFuture(new JsonObject());
-    }));
+    vertx.eventBus().consumer("test.typed", Handlers.typed(Greeting::fromJson, g ->
+        g.name().equals("missing") ? Future.failedFuture(Failure.notFound("no " + g.name())) : Future.succeededFuture(new JsonObject())));
     vertx.eventBus().request("test.typed", new JsonObject())
         .recover(e -> {
           ctx.verify(() -> {

@@ -1,15 +1,14 @@
 package io.ndc.storage.bars;
 
+import io.ndc.contract.BarIntervals;
 import io.ndc.contract.Failure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
- * Bar intervals. The intraday ones and {@code daily} are stored (each its own partition tree); {@code weekly} and
+ * Bar intervals, one per {@link BarIntervals} id, with what storage needs to know of each. The intraday ones and {@code daily} are stored (each its own partition tree); {@code weekly} and
  * {@code monthly} are aggregated from daily bars at query time. Daily and longer bars are keyed by their date at
  * 00:00 UTC; intraday bars by the UTC instant they start.
  */
@@ -82,8 +81,7 @@ public enum Interval {
         return i;
       }
     }
-    throw Failure.validation("unknown interval '" + text + "'; use one of "
-        + Arrays.stream(values()).map(Interval::id).collect(Collectors.joining(", ")));
+    throw Failure.validation("unknown interval '" + text + "'; use one of " + String.join(", ", BarIntervals.ALL));
   }
 
   /** An interval that can be ingested; weekly and monthly are refused because they are derived from daily bars. */

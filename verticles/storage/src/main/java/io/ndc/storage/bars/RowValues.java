@@ -1,5 +1,6 @@
 package io.ndc.storage.bars;
 
+import io.ndc.contract.Symbols;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  * whose message is the rejection reason.
  */
 public final class RowValues {
-  private static final int MAX_SYMBOL_LENGTH = 32;
   private static final Pattern BASIC_DATE = Pattern.compile("\\d{8}");
   private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
   private static final Pattern WITH_OFFSET = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
@@ -26,35 +26,9 @@ public final class RowValues {
   private RowValues() {
   }
 
-  /** Trimmed, upper-cased symbol; null when absent. */
+  /** Trimmed, upper-cased symbol ({@link Symbols}); null when absent. */
   public static String symbol(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String symbol = value.toString().trim().toUpperCase(Locale.ROOT);
-    if (!validSymbol(symbol)) {
-      throw new IllegalArgumentException("symbol '" + value + "' is not a valid symbol");
-    }
-    return symbol;
-  }
-
-  /** {@code [A-Z0-9][A-Z0-9.\-_^=]{0,31}}, checked by hand: this runs for every ingested row. */
-  private static boolean validSymbol(String symbol) {
-    int length = symbol.length();
-    if (length == 0 || length > MAX_SYMBOL_LENGTH || !alphanumeric(symbol.charAt(0))) {
-      return false;
-    }
-    for (int i = 1; i < length; i++) {
-      char c = symbol.charAt(i);
-      if (!alphanumeric(c) && ".-_^=".indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean alphanumeric(char c) {
-    return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    return Symbols.normalize(value);
   }
 
   /** A number, or null for absent/{@code null}/{@code "-"}/empty. */

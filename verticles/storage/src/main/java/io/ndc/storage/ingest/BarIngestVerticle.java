@@ -18,7 +18,7 @@ public final class BarIngestVerticle extends VerticleBase {
     StorageConfig settings = StorageConfig.from(config());
     Pool pg = StorageConfig.pool(vertx, config());
     cache = new MarketCache(vertx, config());
-    BarIngest ingest = new BarIngest(new BarWriter(pg, new Partitions(vertx, pg, settings.database()),
+    BarIngest ingest = new BarIngest(vertx, new BarWriter(pg, new Partitions(vertx, pg, settings.database()),
         new KnownSymbols(vertx, settings.database())),
         new BatchCommitted(vertx.eventBus(), cache), settings.maxRows(), settings.intradayRetention());
     return Future.all(

@@ -1,13 +1,12 @@
 package io.ndc.storage.ingest;
 
+import io.ndc.contract.storage.DataChanged;
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.storage.bars.BarRow;
 import io.ndc.storage.bars.Interval;
 import io.ndc.storage.cache.MarketCache;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -44,12 +43,8 @@ public final class BatchCommitted {
   /** {@code interval} null (trades, trends, financials): no cached bar query changed, only latest quotes. */
   public Future<Void> changed(long batchId, String kind, Collection<String> symbols, Interval interval, Instant from,
       Instant to) {
-    return cache.invalidate(new MarketCache.Invalidation(symbols, interval, from, to)).onComplete(v -> bus.publish(StorageAddresses.DATA_CHANGED, new JsonObject()
-        .put("batch_id", batchId)
-        .put("kind", kind)
-        .put("symbols", new JsonArray(List.copyOf(symbols)))
-        .put("interval", interval == null ? null : interval.id())
-        .put("from", from == null ? null : from.toString())
-        .put("to", to == null ? null : to.toString())));
+    DataChanged event = new DataChanged(batchId, kind, List.copyOf(symbols), interval == null ? null : interval.id(), from, to);
+    return cache.invalidate(new MarketCache.Invalidation(symbols, interval, from, to))
+        .onComplete(v -> bus.publish(StorageAddresses.DATA_CHANGED, event.toJson()));
   }
 }

@@ -9,8 +9,10 @@ import java.util.function.Function;
 /**
  * The newest time per symbol that one writer has committed itself, per scope (a bar interval, a series table). A
  * batch entirely beyond it is very likely all new keys, which lets the writer insert without looking each key up
- * first. It is a hint, never a promise: rows written by another node or before this node started are not in it, and
- * the primary key still refuses a duplicate (the writer then takes its probing path). Rows of one symbol often come
+ * first; so is a batch of a symbol the writer never wrote (loading a new symbol's history, the commonest first
+ * write). It is a hint, never a promise: rows written by another node or before this node started are not in it, and
+ * the primary key still refuses a duplicate (the writer then takes its probing path, and records the symbol's
+ * horizon, so that symbol is probed directly from then on). Rows of one symbol often come
  * together (bars are sorted by symbol), so a symbol is looked up once per run of its rows. Confined to its writer's
  * event loop.
  */
@@ -31,7 +33,7 @@ public final class StoredHorizon<T> {
     this.sameTimeMayBeNew = sameTimeMayBeNew;
   }
 
-  /** Whether every row is newer than the horizon of its symbol in {@code scope}; false for a symbol never written. */
+  /** Whether every row is newer than the horizon of its symbol in {@code scope}, or of a symbol never written. */
   public boolean allBeyond(String scope, List<T> rows) {
     if (rows.isEmpty()) {
       return false;
@@ -43,12 +45,9 @@ public final class StoredHorizon<T> {
       if (!symbolOf.apply(row).equals(symbol)) {
         symbol = symbolOf.apply(row);
         horizon = bySymbol.get(symbol);
-        if (horizon == null) {
-          return false;
-        }
       }
       Instant time = timeOf.apply(row);
-      if (time.isBefore(horizon) || time.equals(horizon) && !sameTimeMayBeNew) {
+      if (horizon != null && (time.isBefore(horizon) || time.equals(horizon) && !sameTimeMayBeNew)) {
         return false;
       }
     }

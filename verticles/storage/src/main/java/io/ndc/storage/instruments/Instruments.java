@@ -1,5 +1,6 @@
 package io.ndc.storage.instruments;
 
+import io.ndc.contract.market.JsonNumbers;
 import io.ndc.contract.Failure;
 import io.ndc.storage.bars.RowValues;
 import io.ndc.storage.cache.MarketCache;
@@ -79,7 +80,7 @@ public final class Instruments {
         return null;
       }
       Row row = rows.iterator().next();
-      return new JsonObject().put("price", row.getDouble("price"))
+      return new JsonObject().put("price", JsonNumbers.of(row.getDouble("price")))
           .put("ts", row.getOffsetDateTime("ts").toInstant().toString()).put("interval", row.getString("kind"));
     });
   }

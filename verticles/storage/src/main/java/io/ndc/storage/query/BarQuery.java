@@ -1,5 +1,6 @@
 package io.ndc.storage.query;
 
+import io.ndc.contract.market.JsonNumbers;
 import io.ndc.contract.Failure;
 import io.ndc.storage.bars.Interval;
 import io.ndc.storage.bars.RowValues;
@@ -39,7 +40,10 @@ public final class BarQuery {
     String symbol = requiredSymbol(request);
     Interval interval = Interval.parse(request.getString("interval"));
     Duration span = interval.intraday() ? Duration.ofDays(1) : Duration.ofDays(366);
-    TimeRange range = TimeRange.of(request.getString("start_date"), request.getString("end_date"), span, Instant.now());
+    // a missing start floors to the bar's length (a day for daily and longer): the range stays one cache key per bar
+    Duration grain = interval.intraday() ? interval.length() : Duration.ofDays(1);
+    TimeRange range = TimeRange.of(request.getString("start_date"), request.getString("end_date"), span, grain,
+        Instant.now());
     String asOfText = request.getString("as_of");
     if (asOfText != null && !asOfText.isBlank()) {
       Instant asOf = TimeRange.parse("as_of", asOfText);
@@ -115,12 +119,12 @@ public final class BarQuery {
       }
       prices.add(new JsonObject()
           .put(interval.timeField(), interval.format(ts))
-          .put("open", row.getDouble("open"))
-          .put("high", row.getDouble("high"))
-          .put("low", row.getDouble("low"))
-          .put("close", row.getDouble("close"))
-          .put("volume", row.getDouble("volume"))
-          .put("change", row.getDouble("change")));
+          .put("open", JsonNumbers.of(row.getDouble("open")))
+          .put("high", JsonNumbers.of(row.getDouble("high")))
+          .put("low", JsonNumbers.of(row.getDouble("low")))
+          .put("close", JsonNumbers.of(row.getDouble("close")))
+          .put("volume", JsonNumbers.of(row.getDouble("volume")))
+          .put("change", JsonNumbers.of(row.getDouble("change"))));
     }
     return prices;
   }

@@ -1,5 +1,6 @@
 package io.ndc.storage.series;
 
+import io.ndc.contract.market.JsonNumbers;
 import io.ndc.contract.Failure;
 import io.ndc.storage.ingest.BatchStatement;
 import io.ndc.storage.query.Page;
@@ -26,7 +27,8 @@ public final class SeriesQuery {
   /** {@code {"symbol","from"?,"to"?,"page"?,"limit"?}}; the range defaults to the last day. */
   public Future<JsonObject> trades(JsonObject request) {
     String symbol = symbol(request);
-    TimeRange range = TimeRange.of(request.getString("from"), request.getString("to"), Duration.ofDays(1), Instant.now());
+    TimeRange range = TimeRange.of(request.getString("from"), request.getString("to"), Duration.ofDays(1), Duration.ZERO,
+        Instant.now());
     Page page = Page.of(request, 1000);
     String sql = "SELECT ts, seq, price, size, source, count(*) OVER () AS total FROM trades"
         + " WHERE symbol = $1 AND ts >= $2 AND ts < $3 ORDER BY ts, seq LIMIT $4 OFFSET $5";
@@ -37,7 +39,7 @@ public final class SeriesQuery {
           for (Row row : rows) {
             items.add(new JsonObject().put("symbol", symbol)
                 .put("ts", row.getOffsetDateTime("ts").toInstant().toString()).put("seq", row.getLong("seq"))
-                .put("price", row.getDouble("price")).put("size", row.getDouble("size"))
+                .put("price", JsonNumbers.of(row.getDouble("price"))).put("size", JsonNumbers.of(row.getDouble("size")))
                 .put("source", row.getString("source")));
             total = row.getLong("total");
           }
@@ -49,7 +51,7 @@ public final class SeriesQuery {
   public Future<JsonObject> trends(JsonObject request) {
     String symbol = symbol(request);
     TimeRange range = TimeRange.of(request.getString("start_date"), request.getString("end_date"), Duration.ofDays(366),
-        Instant.now());
+        Duration.ZERO, Instant.now());
     String investor = request.getString("investor_type");
     String sql = "SELECT * FROM trading_trends WHERE symbol = $1 AND date >= $2 AND date < $3"
         + " AND ($4::text IS NULL OR investor_type = $4) ORDER BY date, investor_type";
@@ -60,9 +62,12 @@ public final class SeriesQuery {
       for (Row row : rows) {
         items.add(new JsonObject().put("date", row.getLocalDate("date").toString())
             .put("investor_type", row.getString("investor_type"))
-            .put("buy_volume", row.getDouble("buy_volume")).put("sell_volume", row.getDouble("sell_volume"))
-            .put("net_volume", row.getDouble("net_volume")).put("buy_value", row.getDouble("buy_value"))
-            .put("sell_value", row.getDouble("sell_value")).put("net_value", row.getDouble("net_value"))
+            .put("buy_volume", JsonNumbers.of(row.getDouble("buy_volume")))
+            .put("sell_volume", JsonNumbers.of(row.getDouble("sell_volume")))
+            .put("net_volume", JsonNumbers.of(row.getDouble("net_volume")))
+            .put("buy_value", JsonNumbers.of(row.getDouble("buy_value")))
+            .put("sell_value", JsonNumbers.of(row.getDouble("sell_value")))
+            .put("net_value", JsonNumbers.of(row.getDouble("net_value")))
             .put("source", row.getString("source")));
       }
       return new JsonObject().put("symbol", symbol).put("items", items);

@@ -2,7 +2,7 @@ package io.ndc.collector.source.alphavantage;
 
 import io.ndc.collector.source.Capability;
 import io.ndc.collector.source.FetchRequest;
-import io.ndc.collector.source.Intervals;
+import io.ndc.contract.BarIntervals;
 import io.ndc.collector.source.SourceAdapter;
 import io.ndc.collector.source.SourceContext;
 import io.ndc.collector.source.SourceFailure;
@@ -44,7 +44,7 @@ public final class AlphaVantageAdapter implements SourceAdapter {
 
   @Override
   public Future<List<JsonObject>> historyBars(FetchRequest request) {
-    String interval = Intervals.require(request.interval());
+    String interval = BarIntervals.require(request.interval());
     Map<String, String> query = new LinkedHashMap<>();
     switch (interval) {
       case "daily" -> query.put("function", "TIME_SERIES_DAILY");
@@ -62,7 +62,7 @@ public final class AlphaVantageAdapter implements SourceAdapter {
     query.put("symbol", request.symbol());
     query.put("outputsize", "full");
     return get(query, request.symbol()).map(body -> AlphaVantageParser.parse(body, request.symbol(),
-        !Intervals.intraday(interval), request.from(), request.to(), throttleWaitMs));
+        !BarIntervals.intraday(interval), request.from(), request.to(), throttleWaitMs));
   }
 
   /**

@@ -2,7 +2,7 @@ package io.ndc.collector.source.csv;
 
 import io.ndc.collector.source.Capability;
 import io.ndc.collector.source.FetchRequest;
-import io.ndc.collector.source.Intervals;
+import io.ndc.contract.BarIntervals;
 import io.ndc.collector.source.SourceAdapter;
 import io.ndc.collector.source.SourceContext;
 import io.ndc.collector.source.SourceFailure;
@@ -63,11 +63,11 @@ public final class CsvAdapter implements SourceAdapter {
 
   @Override
   public Future<List<JsonObject>> historyBars(FetchRequest request) {
-    String interval = Intervals.require(request.interval());
+    String interval = BarIntervals.require(request.interval());
     boolean remote = remote();
     String location = fill(request, remote);
     Future<String> body = remote ? fetch(location) : read(location);
-    return body.map(text -> CsvBarParser.parse(text, request.symbol(), !Intervals.intraday(interval), request.from(), request.to(), zone));
+    return body.map(text -> CsvBarParser.parse(text, request.symbol(), !BarIntervals.intraday(interval), request.from(), request.to(), zone));
   }
 
   private String fill(FetchRequest request, boolean remote) {

@@ -2,7 +2,7 @@ package io.ndc.collector.source.finnhub;
 
 import io.ndc.collector.source.Capability;
 import io.ndc.collector.source.FetchRequest;
-import io.ndc.collector.source.Intervals;
+import io.ndc.contract.BarIntervals;
 import io.ndc.collector.source.LiveFeed;
 import io.ndc.collector.source.SourceAdapter;
 import io.ndc.collector.source.SourceContext;
@@ -57,7 +57,7 @@ public final class FinnhubAdapter implements SourceAdapter {
 
   @Override
   public Future<List<JsonObject>> historyBars(FetchRequest request) {
-    String resolution = RESOLUTIONS.get(Intervals.require(request.interval()));
+    String resolution = RESOLUTIONS.get(BarIntervals.require(request.interval()));
     long from = request.from().minusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     long to = request.to().plusDays(2).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     return context.http().get(baseUrl + "/api/v1/stock/candle", Map.of("symbol", request.symbol(), "resolution", resolution,
@@ -66,7 +66,7 @@ public final class FinnhubAdapter implements SourceAdapter {
           if (response.statusCode() != 200 && response.statusCode() != 401 && response.statusCode() != 403) {
             throw SourceFailure.rejected("Finnhub answered HTTP " + response.statusCode() + " for " + request.symbol());
           }
-          return FinnhubParser.candles(response.bodyAsString(), request.symbol(), !Intervals.intraday(request.interval()), zone,
+          return FinnhubParser.candles(response.bodyAsString(), request.symbol(), !BarIntervals.intraday(request.interval()), zone,
               request.from(), request.to());
         });
   }

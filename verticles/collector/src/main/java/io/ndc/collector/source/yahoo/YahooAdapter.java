@@ -2,7 +2,7 @@ package io.ndc.collector.source.yahoo;
 
 import io.ndc.collector.source.Capability;
 import io.ndc.collector.source.FetchRequest;
-import io.ndc.collector.source.Intervals;
+import io.ndc.contract.BarIntervals;
 import io.ndc.collector.source.SourceAdapter;
 import io.ndc.collector.source.SourceContext;
 import io.ndc.collector.source.SourceFailure;
@@ -37,7 +37,7 @@ public final class YahooAdapter implements SourceAdapter {
 
   @Override
   public Future<List<JsonObject>> historyBars(FetchRequest request) {
-    String interval = INTERVALS.get(Intervals.require(request.interval()));
+    String interval = INTERVALS.get(BarIntervals.require(request.interval()));
     // the window is widened by a day on each side because dates are exchange-local; the parser trims it back
     long period1 = request.from().minusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     long period2 = request.to().plusDays(2).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
@@ -49,7 +49,7 @@ public final class YahooAdapter implements SourceAdapter {
           if (response.statusCode() != 200 && response.statusCode() != 404 && response.statusCode() != 400) {
             throw SourceFailure.rejected("Yahoo answered HTTP " + response.statusCode() + " for " + request.symbol());
           }
-          return YahooChartParser.parse(response.bodyAsString(), request.symbol(), !Intervals.intraday(request.interval()),
+          return YahooChartParser.parse(response.bodyAsString(), request.symbol(), !BarIntervals.intraday(request.interval()),
               request.from(), request.to());
         });
   }

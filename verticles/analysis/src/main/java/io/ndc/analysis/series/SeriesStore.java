@@ -1,0 +1,70 @@
+package io.ndc.analysis.series;
+
+import io.ndc.contract.BarInterval;
+import io.ndc.contract.analysis.SeriesRange;
+import io.vertx.core.Future;
+import java.time.Instant;
+
+/**
+ * Series for requests: read from storage over the bus through the node's {@link SeriesCache} ({@code as_of} reads,
+ * which are history, are not cached), with the warm-up bars a computation needs before the range.
+ */
+public final class SeriesStore {
+  private static final long DAY_MS = 86_400_000L;
+  /** Widenings of the warm-up read before giving up (each reads four times further back). */
+  private static final int MAX_WIDENINGS = 3;
+
+  private final BarReader reader;
+  private final SeriesCache cache;
+
+  public SeriesStore(BarReader reader, SeriesCache cache) {
+    this.reader = reader;
+    this.cache = cache;
+  }
+
+  public SeriesCache cache() {
+    return cache;
+  }
+
+  /**
+   * The range's bars with up to {@code lookback} stored bars before its start when {@code range.warmup()}. How far
+   * back those lie is unknown (weekends, holidays, trading hours): the read starts 1.5 look-backs of nominal bar
+   * length (plus 10 days, 4 intraday) earlier and reaches four times further back while that gave too few bars and
+   * the last widening found more, at most {@value #MAX_WIDENINGS} times.
+   */
+  public Future<Window> window(SeriesRange range, int lookback, Instant now) {
+    Instant start = range.start(now);
+    if (!range.warmup() || lookback == 0) {
+      return read(range.symbol(), range.interval(), start, range.end(), range.asOf()).map(s -> new Window(s, 0));
+    }
+    BarInterval interval = range.interval();
+    long reach = lookback * interval.lengthMs() * 3 / 2 + (interval.intraday() ? 4 : 10) * DAY_MS;
+    return widen(range, start, lookback, reach, -1, 0);
+  }
+
+  private Future<Window> widen(SeriesRange range, Instant start, int lookback, long reach, int foundBefore, int round) {
+    long grain = range.interval().intraday() ? 3_600_000L : DAY_MS;
+    Instant from = Instant.ofEpochMilli(Math.floorDiv(start.toEpochMilli() - reach, grain) * grain);
+    return read(range.symbol(), range.interval(), from, range.end(), range.asOf()).compose(series -> {
+      int first = series.indexAtOrAfter(start.toEpochMilli());
+      if (first < lookback && first > foundBefore && round < MAX_WIDENINGS) {
+        return widen(range, start, lookback, reach * 4, first, round + 1);
+      }
+      return Future.succeededFuture(new Window(series, first));
+    });
+  }
+
+  /** Bars from {@code from} to {@code to} (inclusive; null open), cached unless {@code asOf} is given. */
+  public Future<LoadedSeries> read(String symbol, BarInterval interval, Instant from, Instant to, String asOf) {
+    if (asOf != null) {
+      return reader.read(symbol, interval, from, to, asOf);
+    }
+    SeriesCache.Key key = new SeriesCache.Key(symbol, interval, from.toEpochMilli(), to == null ? Long.MAX_VALUE : to.toEpochMilli());
+    LoadedSeries hot = cache.get(key);
+    if (hot != null) {
+      return Future.succeededFuture(hot);
+    }
+    long generation = cache.generation(symbol);
+    return reader.read(symbol, interval, from, to, null).onSuccess(series -> cache.put(key, series, generation));
+  }
+}
