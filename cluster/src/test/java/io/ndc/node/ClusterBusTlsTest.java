@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ndc.platform.testing.TestCertificates;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -13,6 +14,7 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,17 +90,15 @@ class ClusterBusTlsTest {
    * through Hazelcast a moment after they complete, and until then a request fails with NO_HANDLERS, which would say
    * nothing about TLS.
    */
-  private static Future<Message<String>> requestOnceKnown(Vertx from, String address) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (true) {
-      Future<Message<String>> reply = from.eventBus().request(address, "hello", SHORT);
-      reply.otherwiseEmpty().await();
-      boolean unknown = reply.cause() instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
-      if (!unknown || System.currentTimeMillis() > deadline) {
-        return reply;
-      }
-      Thread.sleep(100);
-    }
+  private static Future<Message<String>> requestOnceKnown(Vertx from, String address) {
+    return Waits.until(Waits.await("the sender knows a handler for " + address).atMost(Duration.ofSeconds(10)),
+        () -> {
+          Future<Message<String>> reply = from.eventBus().request(address, "hello", SHORT);
+          reply.otherwiseEmpty().await();
+          return reply;
+        },
+        reply -> !(reply.cause() instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS),
+        reply -> reply.cause());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -175,7 +178,10 @@ class CollectionClusterIT {
       assertThat(after).isSorted().doesNotHaveDuplicates();
       assertThat(after.get(0)).as("seq keeps increasing across the move").isGreaterThan(before.get(before.size() - 1));
 
-      Thread.sleep(3_000);
+      // a firing moves next_fire_at (to next year) by compare-and-set before it creates its job, so once it has moved
+      // and one job exists, no node can fire this schedule again: one job now is one job for good
+      awaitTrue(() -> scalar("SELECT count(*) FROM collector.schedules WHERE id = '" + schedule.getString("id")
+          + "' AND next_fire_at > now()") == 1, 10_000, "the firing moved the schedule on");
       assertThat(jobsOf(scheduled)).as("the schedule fired once").isEqualTo(1);
       awaitTrue(() -> "succeeded".equals(jobStatusOf(scheduled)), 60_000, "the scheduled job succeeds");
     }
@@ -271,16 +277,17 @@ class CollectionClusterIT {
     }
   }
 
-  private static String login() throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    HttpResponse<String> r;
-    do {
-      r = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/auth/login")).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", "admin@ndc.local").put("password", ADMIN_PASSWORD).encode()))
-          .build(), HttpResponse.BodyHandlers.ofString());
-    } while (r.statusCode() != 200 && System.currentTimeMillis() < deadline && sleep(300));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  private static String login() {
+    HttpResponse<String> r = Waits.until(Waits.await("the admin logs in").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)),
+        () -> HTTP.send(HttpRequest.newBuilder(uri("/api/v1/auth/login")).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", "admin@ndc.local").put("password", ADMIN_PASSWORD).encode()))
+            .build(), HttpResponse.BodyHandlers.ofString()),
+        response -> response.statusCode() == 200, CollectionClusterIT::shown);
     return new JsonObject(r.body()).getJsonObject("data").getString("access_token");
+  }
+
+  private static String shown(HttpResponse<String> response) {
+    return response.statusCode() + " " + response.body();
   }
 
   private static URI uri(String path) {
@@ -313,13 +320,21 @@ class CollectionClusterIT {
     return awaitJob(data(accepted).getString("job_id"));
   }
 
-  private static JsonObject awaitJob(String jobId) throws Exception {
-    long deadline = System.currentTimeMillis() + 90_000;
-    JsonObject job;
-    do {
-      job = data(rest("GET", "/api/v1/jobs/" + jobId, null));
-    } while (!List.of("succeeded", "dead").contains(job.getString("status")) && System.currentTimeMillis() < deadline && sleep(250));
-    return job;
+  private static JsonObject awaitJob(String jobId) {
+    return Waits.until(Waits.await("job " + jobId + " finishes").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)),
+        () -> answered(rest("GET", "/api/v1/jobs/" + jobId, null)), CollectionClusterIT::finished, JsonObject::encode);
+  }
+
+  /** The data of a 2xx answer; any other answer ends a wait at once (an exception, not a failed assertion to retry). */
+  private static JsonObject answered(HttpResponse<String> response) {
+    if (response.statusCode() < 200 || response.statusCode() > 299) {
+      throw new IllegalStateException("answered " + shown(response));
+    }
+    return new JsonObject(response.body()).getJsonObject("data");
+  }
+
+  private static boolean finished(JsonObject job) {
+    return List.of("succeeded", "dead").contains(job.getString("status"));
   }
 
   private static JsonObject rows(JsonObject job) {
@@ -330,23 +345,20 @@ class CollectionClusterIT {
    * Polls the job while the cluster drops the killed node: a bus request that went to the killed node's handler before
    * its removal is lost and the gateway answers 504 after the bus timeout; those answers are counted and printed.
    */
-  private static JsonObject awaitJobThroughFailover(String jobId) throws Exception {
-    long deadline = System.currentTimeMillis() + 90_000;
-    int lost = 0;
-    while (System.currentTimeMillis() < deadline) {
-      HttpResponse<String> response = rest("GET", "/api/v1/jobs/" + jobId, null);
-      if (response.statusCode() == 504) {
-        lost++;
-        continue;
-      }
-      JsonObject job = data(response);
-      if (List.of("succeeded", "dead").contains(job.getString("status"))) {
-        System.out.printf("%d job reads answered 504 while the killed worker was dropped%n", lost);
-        return job;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("job " + jobId + " did not finish");
+  private static JsonObject awaitJobThroughFailover(String jobId) {
+    AtomicInteger lost = new AtomicInteger();
+    HttpResponse<String> finished = Waits.until(Waits.await("job " + jobId + " finishes through the failover")
+            .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)),
+        () -> rest("GET", "/api/v1/jobs/" + jobId, null),
+        response -> {
+          if (response.statusCode() == 504) {
+            lost.incrementAndGet();
+            return false;
+          }
+          return finished(answered(response));
+        }, CollectionClusterIT::shown);
+    System.out.printf("%d job reads answered 504 while the killed worker was dropped%n", lost.get());
+    return answered(finished);
   }
 
   private static long scalar(String sql) {
@@ -380,22 +392,7 @@ class CollectionClusterIT {
     return frames.stream().map(f -> new JsonObject(f.text())).map(f -> f.getJsonObject("data", f).getLong("seq")).toList();
   }
 
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void awaitTrue(Check check, long timeoutMs, String what) throws Exception {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    while (!check.holds()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("not within " + timeoutMs + " ms: " + what);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static boolean sleep(long ms) throws InterruptedException {
-    Thread.sleep(ms);
-    return true;
+  private static void awaitTrue(Callable<Boolean> check, long timeoutMs, String what) {
+    Waits.await(what).atMost(Duration.ofMillis(timeoutMs)).pollInterval(Duration.ofMillis(200)).until(check);
   }
 }

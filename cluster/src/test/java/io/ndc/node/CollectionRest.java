@@ -3,8 +3,11 @@ package io.ndc.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
 
 /** Collection through the REST API of a test node: a Yahoo source and collector, runs, jobs, and the clean-up. */
 final class CollectionRest {
@@ -45,6 +48,12 @@ final class CollectionRest {
 
   static JsonObject job(TestNode node, String token, String jobId) {
     return node.get("/api/v1/jobs/" + jobId, token).bodyAsJsonObject().getJsonObject("data");
+  }
+
+  /** The job once it has finished (succeeded or dead); fails with its last state when it has not within {@code atMost}. */
+  static JsonObject awaitFinished(TestNode node, String token, String jobId, Duration atMost) {
+    return Waits.until(Waits.await("job " + jobId + " finishes").atMost(atMost), () -> job(node, token, jobId),
+        j -> List.of("succeeded", "dead").contains(j.getString("status")), JsonObject::encode);
   }
 
   /** Deletes the node's collector queues, stops the node, drops the database. */

@@ -3,6 +3,7 @@ package io.ndc.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,25 +76,15 @@ class DemoNodeIT {
     }
   }
 
-  private interface Ready {
-    boolean test(JsonObject data);
-  }
-
   /** The data of a GET once it satisfies {@code ready} (the demo's jobs run after the node is ready). */
-  private JsonObject awaitData(String path, Ready ready) throws Exception {
-    long deadline = System.currentTimeMillis() + 90_000;
-    while (true) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-      JsonObject data = r.statusCode() == 200 ? new JsonObject(r.body()).getJsonObject("data") : null;
-      if (data != null && ready.test(data)) {
-        return data;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError(path + " answered " + r.statusCode() + " " + r.body());
-      }
-      Thread.sleep(500);
-    }
+  private JsonObject awaitData(String path, Predicate<JsonObject> ready) {
+    HttpResponse<String> answer = Waits.until(Waits.await(path + " has the demo's data").atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(500)),
+        () -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()),
+        r -> r.statusCode() == 200 && ready.test(new JsonObject(r.body()).getJsonObject("data")),
+        r -> path + " answered " + r.statusCode() + " " + r.body());
+    return new JsonObject(answer.body()).getJsonObject("data");
   }
 
   private String login() throws Exception {

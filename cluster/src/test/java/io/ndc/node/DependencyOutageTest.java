@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.testing.TcpProxy;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -53,15 +55,10 @@ class DependencyOutageTest {
     return await(node.http().get(path).send());
   }
 
-  /** Polls /ready until the predicate holds; returns the last response. */
-  private static HttpResponse<Buffer> readyUntil(Predicate<HttpResponse<Buffer>> condition, long timeoutMs) throws Exception {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    HttpResponse<Buffer> last = get("/ready");
-    while (!condition.test(last) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(250);
-      last = get("/ready");
-    }
-    return last;
+  /** Polls /ready until the predicate holds and returns that response; fails with the last one after the timeout. */
+  private static HttpResponse<Buffer> readyUntil(Predicate<HttpResponse<Buffer>> condition, long timeoutMs) {
+    return Waits.until(Waits.await("/ready to change").atMost(Duration.ofMillis(timeoutMs)).pollInterval(Duration.ofMillis(250)),
+        () -> get("/ready"), condition, r -> r.statusCode() + " " + r.bodyAsString());
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -101,16 +102,10 @@ class FinancialsCollectionTest {
         .containsEntry("revised", 0).containsEntry("rejected", 0);
   }
 
-  private static JsonObject runToEnd(String token, String collector) throws InterruptedException {
+  private static JsonObject runToEnd(String token, String collector) {
     HttpResponse<Buffer> run = node.post("/api/v1/collectors/" + collector + "/run", token, new JsonObject());
     assertThat(run.statusCode()).as(run.bodyAsString()).isEqualTo(202);
     String jobId = run.bodyAsJsonObject().getJsonObject("data").getString("job_id");
-    long deadline = System.currentTimeMillis() + 60_000;
-    JsonObject job;
-    do {
-      Thread.sleep(100);
-      job = node.get("/api/v1/jobs/" + jobId, token).bodyAsJsonObject().getJsonObject("data");
-    } while (!List.of("succeeded", "dead").contains(job.getString("status")) && System.currentTimeMillis() < deadline);
-    return job;
+    return CollectionRest.awaitFinished(node, token, jobId, Duration.ofSeconds(60));
   }
 }

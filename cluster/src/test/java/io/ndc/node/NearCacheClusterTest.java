@@ -3,6 +3,7 @@ package io.ndc.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.ndc.storage.cache.MarketCache;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,14 +91,9 @@ class NearCacheClusterTest {
     assertThat(loadsA.get() + loadsB.get()).isEqualTo(1);
 
     on(onA, () -> cacheA.invalidate(new MarketCache.Invalidation(List.of("NEAR"), null, null, null)));
-    JsonObject seenByB = null;
-    for (int i = 0; i < 100; i++) {
-      seenByB = read(onB, cacheB, loadsB, 2.0);
-      if (seenByB.getDouble("latest_price") == 2.0) {
-        break;
-      }
-      Thread.sleep(20);
-    }
+    JsonObject seenByB = Waits.until(Waits.await("B drops its entry when A commits a change").atMost(Duration.ofSeconds(2))
+            .pollInterval(Duration.ofMillis(20)),
+        () -> read(onB, cacheB, loadsB, 2.0), answer -> answer.getDouble("latest_price") == 2.0, JsonObject::encode);
     assertThat(seenByB.getDouble("latest_price")).as("B drops its entry when A commits a change").isEqualTo(2.0);
     assertThat(read(onA, cacheA, loadsA, 3.0).getDouble("latest_price")).as("A reads the new answer").isEqualTo(2.0);
   }

@@ -1,15 +1,20 @@
 package io.ndc.node;
 
+import io.ndc.platform.testing.Waits;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A node in its own JVM, started from the shaded jar exactly as {@code scripts/ndc} starts it. Output goes to files
@@ -60,19 +65,19 @@ public final class NodeProcess implements AutoCloseable {
 
   /** Waits for the ready line; fails with the node's stderr when it exits or takes too long. */
   public NodeProcess awaitReady(long timeoutMs) throws Exception {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    while (System.currentTimeMillis() < deadline) {
-      Matcher m = READY.matcher(Files.readString(stdout));
-      if (m.find()) {
-        readyLine = m.group();
-        return this;
-      }
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + ": " + Files.readString(stderr));
-      }
-      Thread.sleep(100);
+    try {
+      readyLine = Waits.await(name + " ready").atMost(Duration.ofMillis(timeoutMs))
+          .failFast(name + " exited", () -> !process.isAlive() && !READY.matcher(Files.readString(stdout)).find())
+          .until(() -> {
+            Matcher m = READY.matcher(Files.readString(stdout));
+            return m.find() ? m.group() : null;
+          }, Objects::nonNull);
+      return this;
+    } catch (TerminalFailureException e) {
+      throw new IllegalStateException(name + " exited with " + process.exitValue() + ": " + Files.readString(stderr), e);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(name + " not ready after " + timeoutMs + " ms: " + Files.readString(stderr), e);
     }
-    throw new IllegalStateException(name + " not ready after " + timeoutMs + " ms: " + Files.readString(stderr));
   }
 
   public String readyLine() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,12 +40,7 @@ class SourceFailureRestTest {
     vendor.failAlways("BROKEN", 500);
     String jobId = CollectionRest.run(node, operator, collector);
 
-    long deadline = System.currentTimeMillis() + 60_000;
-    JsonObject job = job(operator, jobId);
-    while (!List.of("succeeded", "dead").contains(job.getString("status")) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-      job = job(operator, jobId);
-    }
+    JsonObject job = CollectionRest.awaitFinished(node, operator, jobId, Duration.ofSeconds(60));
     assertThat(job.getString("status")).as(job.encode()).isEqualTo("dead");
     assertThat(job.getInteger("attempts")).isEqualTo(4);
     assertThat(job.getString("error")).contains("gave up after 4 attempts", "HTTP 500");
@@ -57,9 +53,5 @@ class SourceFailureRestTest {
     long last = tries.get(3).atMillis() - tries.get(2).atMillis();
     System.out.println("delays between tries: " + first + ", " + (tries.get(2).atMillis() - tries.get(1).atMillis()) + ", " + last + " ms");
     assertThat(last).as("the delay grows").isGreaterThan(first);
-  }
-
-  private static JsonObject job(String token, String jobId) {
-    return CollectionRest.job(node, token, jobId);
   }
 }

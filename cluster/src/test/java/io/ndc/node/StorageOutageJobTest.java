@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.ndc.storage.StorageService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,17 +44,20 @@ class StorageOutageJobTest {
     String collector = CollectionRest.yahooCollector(node, operator, vendor.baseUrl(), "OUTA", "OUTB");
     vendor.hangFirst("OUTB");
     String jobId = CollectionRest.run(node, operator, collector);
-    await(() -> !vendor.seen("OUTB").isEmpty(), "the job reaches its second symbol");
+    Waits.await("the job reaches its second symbol").atMost(Duration.ofSeconds(60)).until(() -> !vendor.seen("OUTB").isEmpty());
 
     node.vertx.undeploy(storage).await();
     vendor.release();
-    await(() -> "retrying".equals(job(operator, jobId).getString("status")), "the job retries while storage is away");
-    Thread.sleep(2_000);
-    assertThat(job(operator, jobId).getString("status")).as("still waiting for storage").isIn("retrying", "running");
+    JsonObject retrying = Waits.until(Waits.await("the job retries while storage is away").atMost(Duration.ofSeconds(60)),
+        () -> job(operator, jobId), j -> "retrying".equals(j.getString("status")), JsonObject::encode);
+    // a later attempt failing too shows the job keeps waiting for storage instead of finishing without it
+    int attempts = retrying.getInteger("attempts");
+    Waits.until(Waits.await("another attempt fails while storage is away").atMost(Duration.ofSeconds(30))
+            .failFast("the job finished without storage", () -> List.of("succeeded", "dead").contains(job(operator, jobId).getString("status"))),
+        () -> job(operator, jobId), j -> "retrying".equals(j.getString("status")) && j.getInteger("attempts") > attempts, JsonObject::encode);
     node.vertx.deployVerticle(new StorageService(), new DeploymentOptions().setConfig(node.config)).await();
 
-    await(() -> List.of("succeeded", "dead").contains(job(operator, jobId).getString("status")), "the job finishes");
-    JsonObject job = job(operator, jobId);
+    JsonObject job = CollectionRest.awaitFinished(node, operator, jobId, Duration.ofSeconds(60));
     assertThat(job.getString("status")).as(job.encode()).isEqualTo("succeeded");
     assertThat(job.getInteger("attempts")).isGreaterThanOrEqualTo(2);
     var pg = Postgres.pool(node.vertx, node.config, "market");
@@ -64,19 +69,5 @@ class StorageOutageJobTest {
 
   private static JsonObject job(String token, String jobId) {
     return CollectionRest.job(node, token, jobId);
-  }
-
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void await(Check check, String what) throws Exception {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (!check.holds()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("not within 60 s: " + what);
-      }
-      Thread.sleep(100);
-    }
   }
 }

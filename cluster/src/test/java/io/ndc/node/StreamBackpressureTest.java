@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ndc.contract.MarketAddresses;
 import io.ndc.platform.metrics.Metrics;
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -86,10 +88,8 @@ class StreamBackpressureTest {
       publish(200, 10_000);
       long[] during = latencies(healthy.frames(10_000, "\"symbol\":\"SLOW\"", 60_000));
 
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (counter("ndc_ws_closed_slow") < closedBefore + 1 && System.currentTimeMillis() < deadline) {
-        Thread.sleep(100);
-      }
+      Waits.await("the stalled client is closed").atMost(Duration.ofSeconds(30))
+          .until(() -> counter("ndc_ws_closed_slow") >= closedBefore + 1);
       assertThat(counter("ndc_ws_closed_slow")).isEqualTo(closedBefore + 1);
       assertThat(counter("ndc_ws_conflated")).isGreaterThan(conflatedBefore);
       // a paused client cannot see the close frame until it reads again

@@ -74,11 +74,16 @@ class StreamClusterIT {
             b.eventBus().publish(MarketAddresses.trade(MarketAddresses.ALL_SYMBOLS), trade);
           }
         }
+        // a last AAPL trade after all of them: B sends A its publications on one connection in the order it makes
+        // them, so once the client has this one, any MSFT or NVDA trade that crossed would have come before it
+        b.eventBus().publish(MarketAddresses.trade("AAPL"), new JsonObject().put("type", "trade").put("symbol", "AAPL")
+            .put("price", 121.0).put("size", 1).put("ts", java.time.Instant.now().toString()).put("seq", 21));
         var frames = client.frames(20, "\"type\":\"trade\"", 20_000);
         assertThat(frames).allMatch(f -> f.text().contains("\"symbol\":\"AAPL\""));
-        Thread.sleep(500);
+        client.frame(20_000, "\"type\":\"trade\"", "\"seq\":21");
+        assertThat(client.seen()).noneMatch(l -> l.contains("MSFT") || l.contains("NVDA"));
         assertThat(client.drainPending()).noneMatch(l -> l.contains("MSFT") || l.contains("NVDA"));
-        assertThat(busMessagesIn(a.httpPort()) - before).as("publications that crossed to node A").isEqualTo(20.0);
+        assertThat(busMessagesIn(a.httpPort()) - before).as("publications that crossed to node A").isEqualTo(21.0);
 
         assertThat(a.terminate(30_000)).isIn(0, 143);
         assertThat(client.closed(10_000)).startsWith("1001");

@@ -3,6 +3,7 @@ package io.ndc.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,32 +53,20 @@ class TwoNodeClusterIT {
   }
 
   /** Logs in as the bootstrap admin through the gateway on A (the auth service runs on B). */
-  private String login(int port) throws Exception {
-    long deadline = System.currentTimeMillis() + 20_000;
-    HttpResponse<String> r;
-    do {
-      r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"admin@ndc.local\",\"password\":\"cluster-admin-pw\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } while (r.statusCode() != 200 && System.currentTimeMillis() < deadline && sleep(200));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  private String login(int port) {
+    HttpResponse<String> r = Waits.until(Waits.await("the admin logs in through A").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)),
+        () -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"admin@ndc.local\",\"password\":\"cluster-admin-pw\"}")).build(),
+            HttpResponse.BodyHandlers.ofString()),
+        response -> response.statusCode() == 200, response -> response.statusCode() + " " + response.body());
     return new JsonObject(r.body()).getJsonObject("data").getString("access_token");
   }
 
-  private static boolean sleep(long ms) throws InterruptedException {
-    Thread.sleep(ms);
-    return true;
-  }
-
-  private HttpResponse<String> pollUntil(int port, String path, int status, long timeoutMs) throws Exception {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    HttpResponse<String> last = get(port, path);
-    while (last.statusCode() != status && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      last = get(port, path);
-    }
-    return last;
+  /** GETs {@code path} until it answers {@code status} and returns that answer; fails with the last one after the timeout. */
+  private HttpResponse<String> pollUntil(int port, String path, int status, long timeoutMs) {
+    return Waits.until(Waits.await(path + " answers " + status).atMost(Duration.ofMillis(timeoutMs)).pollInterval(Duration.ofMillis(200)),
+        () -> get(port, path), r -> r.statusCode() == status, r -> r.statusCode() + " " + r.body());
   }
 
   @Test

@@ -65,6 +65,7 @@ public final class Failure extends RuntimeException {
     return json;
   }
 
+  /** This failure as a handler replies it on the bus (what {@code Message.fail(status, json)} sends); {@link #from} reads it back. */
   public ReplyException toReplyException() {
     return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, status, toJson().encode());
   }

@@ -10,6 +10,7 @@ import io.ndc.gateway.http.Envelope;
 import io.ndc.gateway.http.RequestIds;
 import io.ndc.gateway.http.RouteHandler;
 import io.ndc.gateway.http.RouteSpec;
+import io.ndc.gateway.http.TlsSettings;
 import io.ndc.gateway.ops.OpenApiDocument;
 import io.ndc.gateway.ops.Readiness;
 import io.ndc.gateway.routes.RouteTable;
@@ -46,8 +47,6 @@ public final class HttpGatewayVerticle extends VerticleBase {
   public static final String HTTP_PORT_KEY = "http.actual_port";
   public static final String BRIDGE_PORT_KEY = "bridge.actual_port";
   public static final String STREAM_PATH = "/ws/v1/stream";
-  /** Where the gateway's certificate and key are configured ({@code cert_path}, {@code key_path}). */
-  public static final String HTTP_TLS = "http.tls";
 
   private HttpServer server;
   private String openApi;
@@ -99,12 +98,12 @@ public final class HttpGatewayVerticle extends VerticleBase {
    * so all of them are encrypted and a plain-HTTP request gets no answer. Reads the PEM files (blocking).
    */
   private HttpServerOptions withTls(HttpServerOptions options) {
-    if (!TlsFiles.configured(config(), HTTP_TLS)) {
+    if (!TlsFiles.configured(config(), TlsSettings.HTTP)) {
       return options;
     }
-    options.setSsl(true).setKeyCertOptions(TlsFiles.keyCert(vertx, config(), HTTP_TLS));
+    options.setSsl(true).setKeyCertOptions(TlsFiles.keyCert(vertx, config(), TlsSettings.HTTP));
     LOG.info("gateway serves HTTPS and WSS only, with the certificate in {} ({}.cert_path)",
-        ConfigPath.string(config(), HTTP_TLS + ".cert_path", ""), HTTP_TLS);
+        ConfigPath.string(config(), TlsSettings.HTTP + ".cert_path", ""), TlsSettings.HTTP);
     return options;
   }
 

@@ -13,7 +13,9 @@ public record StorageConfig(String database, int maxRows, Duration intradayReten
 
   /**
    * The service's pool on schema {@code market}, with the prepared statement cache on: ingest and query statements
-   * are few, long and hot, and are written to keep good plans when PostgreSQL switches to generic ones.
+   * are few, long and hot, and are written to keep good plans when PostgreSQL switches to generic ones. The pool is
+   * shared and keeps the options it was first opened with, so {@link StorageService} opens it this way before
+   * anything else does.
    */
   public static Pool pool(Vertx vertx, JsonObject config) {
     JsonObject withCache = config.copy();

@@ -11,6 +11,7 @@ import io.ndc.storage.partition.PartitionMaintenanceVerticle;
 import io.ndc.storage.query.BarQueryVerticle;
 import io.ndc.storage.series.SeriesVerticle;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -32,6 +33,12 @@ public final class StorageService extends ServiceEntry {
   @Override
   protected String schema() {
     return "market";
+  }
+
+  /** The pool with storage's own settings: opened here first, so the pool every storage verticle uses has them. */
+  @Override
+  protected Pool openPool() {
+    return StorageConfig.pool(vertx, config());
   }
 
   @Override

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * compare-and-set, so a firing becomes one job even if two schedulers ever overlap.
  */
 public final class SchedulerVerticle extends VerticleBase {
-  static final String LOCK = "ndc.collector.scheduler";
+  public static final String LOCK = "ndc.collector.scheduler";
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
 
   private ScheduleStore schedules;

@@ -11,6 +11,12 @@ package io.ndc.collector.source;
  * caller must wait for its slot. Waiting callers therefore never race for the next token (one compare-and-set each,
  * served in the order they reserved); a slot reserved by a caller that dies while waiting is lost, which only ever
  * makes the source used less than allowed.
+ *
+ * <p>The gateway's rate limit is another token bucket ({@code RateLimiter}, a Lua script in Redis). Both stay because
+ * they answer different questions: the gateway refuses a request over the limit at once and reports the tokens left
+ * and the refill time, taking several tokens per Redis call, in Redis, which the collector does not use; here a
+ * request over the quota waits for its slot instead, and a reservation is one compare-and-set of one number on the
+ * cluster's own counter.
  */
 public record TokenBucket(long intervalMicros, int capacity) {
   private static final long MICROS_PER_MINUTE = 60_000_000L;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ndc.collector.CollectorService;
 import io.ndc.collector.jobs.JobQueue;
 import io.ndc.collector.jobs.RetryPolicy;
+import io.ndc.collector.schedule.SchedulerVerticle;
 import io.ndc.collector.testing.CollectorHarness;
 import io.ndc.collector.testing.FakeStorage;
 import io.ndc.collector.testing.FixtureServer;
@@ -15,10 +16,12 @@ import io.ndc.contract.MarketAddresses;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.Lock;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -34,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * {@code kill -9} belongs to the cluster module.
  */
 class FailoverTest {
+  /** Three reconciliations ({@code reconcile_ms} 300): long enough for node-b to have taken a feed it should not. */
+  private static final Duration NO_TAKEOVER = Duration.ofSeconds(1);
   private final String database = TestConfig.uniqueDatabase("collector_failover");
   private final List<Vertx> nodes = new CopyOnWriteArrayList<>();
 
@@ -83,15 +88,19 @@ class FailoverTest {
     String live = request(a.vertx(), CollectorAddresses.COLLECTORS_CREATE, new JsonObject().put("source", "sim").put("live", true)
         .put("symbols", new JsonArray().add("FAIL1"))).getString("id");
     CollectorHarness.eventually(() -> assertThat(owners(a.vertx(), live)).containsExactly("node-a"), Duration.ofSeconds(10));
-    CollectorHarness.sleep(1_000); // node-a's scheduler has ticked and holds the scheduler lock
+    // node-a's scheduler holds the scheduler lock: a try for it that would get a free lock in time times out
+    CollectorHarness.eventually(() -> assertThat(a.vertx().sharedData().getLockWithTimeout(SchedulerVerticle.LOCK, 500)
+        .onSuccess(Lock::release).otherwiseEmpty().toCompletionStage().toCompletableFuture().get())
+        .as("the scheduler lock is free").isNull(), Duration.ofSeconds(10));
 
     Node b = start("node-b", 5844);
     FixtureServer vendor = await(new FixtureServer().on("/v8/finance/chart/AAPL", Reply.fixture("yahoo/aapl-daily.json")).start(b.vertx()));
     List<JsonObject> trades = new CopyOnWriteArrayList<>();
     await(b.vertx().eventBus().<JsonObject>consumer(MarketAddresses.trade("FAIL1"), m -> trades.add(m.body())).completion());
     CollectorHarness.eventually(() -> assertThat(trades).isNotEmpty(), Duration.ofSeconds(10));
-    CollectorHarness.sleep(1_000);
-    assertThat(owners(b.vertx(), live)).containsExactly("node-a");
+    // no event says node-b left the feed alone: it must not take it over during three of its reconciliations
+    Waits.await("node-b leaves node-a's feed alone").atMost(NO_TAKEOVER.multipliedBy(2)).during(NO_TAKEOVER)
+        .until(() -> owners(b.vertx(), live).equals(List.of("node-a")));
 
     // node-a dies: its Hazelcast member is gone without a goodbye (locks are not released by it), then its process
     // stops (closing the Vert.x instance stands in for the end of the process: nothing of node-a runs on)

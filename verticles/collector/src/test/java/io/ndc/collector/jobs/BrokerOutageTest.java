@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ndc.collector.testing.CollectorHarness;
 import io.ndc.collector.testing.FixtureServer.Reply;
 import io.ndc.contract.Failure;
+import io.ndc.contract.HealthReport;
+import io.ndc.contract.ServiceName;
+import io.ndc.contract.SystemAddresses;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.platform.testing.TcpProxy;
 import io.vertx.core.Vertx;
@@ -36,7 +39,12 @@ class BrokerOutageTest {
       assertThat(h.awaitFinished(h.request(CollectorAddresses.JOBS_RUN, run).getString("job_id")).getString("status")).isEqualTo("succeeded");
 
       await(proxy.down());
-      CollectorHarness.sleep(1_000);
+      // the broker is away for the collector once its own health check says so (the proxy cut every connection)
+      CollectorHarness.eventually(() -> assertThat(HealthReport.fromJson(h.request(SystemAddresses.healthCheck(ServiceName.COLLECTOR),
+          new JsonObject())).dependencies()).anySatisfy(d -> {
+            assertThat(d.name()).isEqualTo("rabbitmq");
+            assertThat(d.up()).isFalse();
+          }), Duration.ofSeconds(20));
       await(proxy.up());
 
       AtomicReference<String> jobId = new AtomicReference<>();

@@ -8,18 +8,25 @@ import io.ndc.collector.testing.CollectorHarness;
 import io.ndc.contract.MarketAddresses;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.contract.storage.StorageAddresses;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Live feeds inside one node: the simulated source, the demo setup, publication, 1m bars and batched writes. */
 class LiveFeedTest {
+  /**
+   * How long a stopped feed stays silent before the test believes it stopped for good: three reconciliations
+   * ({@code reconcile_ms} 300 in the harness), each of which would have started a feed that ought to run here.
+   */
+  private static final Duration FEED_SILENT = Duration.ofSeconds(1);
   private static CollectorHarness h;
 
   @BeforeAll
@@ -67,10 +74,14 @@ class LiveFeedTest {
     assertThat(status.getDouble("freshness_s")).isNotNull();
 
     h.request(CollectorAddresses.COLLECTORS_DELETE, new JsonObject().put("id", id));
-    CollectorHarness.sleep(1_000);
-    int after = trades.size();
-    CollectorHarness.sleep(1_000);
-    assertThat(trades).hasSize(after);
+    // no event can say the feed stopped (a deleted collector has no row left for "released"): it has stopped once no
+    // trade came for FEED_SILENT, and it must get there within a few reconciliations of the delete
+    AtomicInteger lastSeen = new AtomicInteger(-1);
+    Waits.await("the deleted collector's feed falls silent").atMost(FEED_SILENT.multipliedBy(3)).during(FEED_SILENT)
+        .until(() -> {
+          int seen = trades.size();
+          return lastSeen.getAndSet(seen) == seen;
+        });
     await(tradeConsumer.unregister());
     await(barConsumer.unregister());
   }
@@ -89,11 +100,11 @@ class LiveFeedTest {
     // another node (cut off from this one's cluster, say) holds the lease now
     await(h.pg().preparedQuery("UPDATE feed_leases SET node = 'elsewhere', expires_at = now() + interval '1 hour' WHERE collector_id = $1")
         .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(id))));
-    CollectorHarness.eventually(() -> assertThat(events(id)).contains("lease_lost"), Duration.ofSeconds(10));
-    CollectorHarness.sleep(500);
+    CollectorHarness.eventually(() -> assertThat(events(id)).contains("lease_lost", "released"), Duration.ofSeconds(10));
+    // released: the feed is closed and drained here; while the other node holds the lease, no reconciliation restarts it
     int stopped = trades.size();
-    CollectorHarness.sleep(1_000);
-    assertThat(trades).hasSize(stopped);
+    Waits.await("no trade while another node holds the lease").atMost(FEED_SILENT.multipliedBy(2)).during(FEED_SILENT)
+        .until(() -> trades.size() == stopped);
 
     await(h.pg().preparedQuery("DELETE FROM feed_leases WHERE collector_id = $1").execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(id))));
     CollectorHarness.eventually(() -> assertThat(trades.size()).isGreaterThan(stopped + 10), Duration.ofSeconds(10));

@@ -9,6 +9,7 @@ import io.ndc.collector.testing.FixtureServer.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,9 @@ class SourceHttpTest {
     await(fetch(adapter, "AAPL"));
     assertThat(await(adapters.quota(definition).state()).getLong("used")).isEqualTo(2);
     Future<?> third = fetch(adapter, "AAPL");
-    io.ndc.collector.testing.CollectorHarness.sleep(300);
+    // the third has reserved its slot, 30 s ahead (2 a minute): from then on it waits, and nothing went out for it
+    io.ndc.collector.testing.CollectorHarness.eventually(
+        () -> assertThat(await(adapters.quota(definition).state()).getLong("used")).isEqualTo(3), Duration.ofSeconds(5));
     assertThat(third.isComplete()).isFalse();
     assertThat(vendor.count("/v8/finance/chart/AAPL")).isEqualTo(2);
   }

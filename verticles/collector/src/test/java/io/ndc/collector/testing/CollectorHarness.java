@@ -7,6 +7,7 @@ import io.ndc.contract.Failure;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.testing.TestConfig;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.core.ThrowingRunnable;
 
 /**
  * The collector service deployed on a fresh database and its own queue names, with {@link FakeStorage} observing
@@ -82,44 +84,17 @@ public final class CollectorHarness implements AutoCloseable {
 
   /** Polls a job until it matches, or fails after the timeout with the job's last state. */
   public JsonObject awaitJob(String jobId, Predicate<JsonObject> done, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonObject job;
-    do {
-      job = request(CollectorAddresses.JOBS_GET, new JsonObject().put("id", jobId));
-      if (done.test(job)) {
-        return job;
-      }
-      sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("job did not get there in " + timeout + ": " + job.encodePrettily());
+    return Waits.until(Waits.await("job " + jobId).atMost(timeout),
+        () -> request(CollectorAddresses.JOBS_GET, new JsonObject().put("id", jobId)), done, JsonObject::encodePrettily);
   }
 
   public JsonObject awaitFinished(String jobId) {
     return awaitJob(jobId, j -> j.getString("status").equals("succeeded") || j.getString("status").equals("dead"), Duration.ofSeconds(30));
   }
 
-  public static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  public static void eventually(Runnable assertion, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        assertion.run();
-        return;
-      } catch (AssertionError e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        sleep(100);
-      }
-    }
+  /** Awaitility's {@code untilAsserted}: retries the assertion until it holds, fails with its last error after the timeout. */
+  public static void eventually(ThrowingRunnable assertion, Duration timeout) {
+    Waits.await("an assertion to hold").atMost(timeout).untilAsserted(assertion);
   }
 
   public Pool pg() {

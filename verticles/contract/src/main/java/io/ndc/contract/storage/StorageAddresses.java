@@ -1,8 +1,8 @@
 package io.ndc.contract.storage;
 
 /**
- * Bus addresses of the storage service. Bodies are JSON objects; the shapes are documented per constant and
- * mapped to records in this package.
+ * Bus addresses of the storage service. Bodies are JSON objects whose shapes are documented per constant; the
+ * storage service reads and validates them on arrival.
  */
 public final class StorageAddresses {
   /**

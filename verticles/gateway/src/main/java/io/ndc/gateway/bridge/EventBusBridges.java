@@ -1,8 +1,8 @@
 package io.ndc.gateway.bridge;
 
 import io.ndc.contract.ErrorCode;
-import io.ndc.gateway.HttpGatewayVerticle;
 import io.ndc.gateway.http.Envelope;
+import io.ndc.gateway.http.TlsSettings;
 import io.ndc.gateway.security.TokenVerifier;
 import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.security.TlsFiles;
@@ -26,7 +26,6 @@ import java.util.List;
  */
 public final class EventBusBridges {
   public static final String SOCKJS_PATH = "/eventbus";
-  public static final String BRIDGE_TLS = "bridge.tls";
 
   private final Vertx vertx;
   private final JsonObject config;
@@ -69,7 +68,7 @@ public final class EventBusBridges {
    * when the gateway serves HTTPS, no client-facing port stays plain by oversight. Reads the PEM files (blocking).
    */
   private NetServerOptions serverOptions() {
-    String prefix = TlsFiles.configured(config, BRIDGE_TLS) ? BRIDGE_TLS : HttpGatewayVerticle.HTTP_TLS;
+    String prefix = TlsFiles.configured(config, TlsSettings.BRIDGE) ? TlsSettings.BRIDGE : TlsSettings.HTTP;
     NetServerOptions options = new NetServerOptions();
     return TlsFiles.configured(config, prefix) ? options.setSsl(true).setKeyCertOptions(TlsFiles.keyCert(vertx, config, prefix)) : options;
   }

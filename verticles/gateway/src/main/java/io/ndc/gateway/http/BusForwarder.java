@@ -19,12 +19,22 @@ import io.vertx.core.json.JsonObject;
  * passes through. An open breaker answers 503 at once instead of letting clients wait for timeouts.
  */
 public final class BusForwarder {
+  /** How long an open breaker answers 503 at once before it lets a request try the service again. */
+  public static final long RESET_TIMEOUT_MS = 2_000;
+
   private final Vertx vertx;
   private final long timeoutMs;
+  private final long resetTimeoutMs;
 
   public BusForwarder(Vertx vertx, long timeoutMs) {
+    this(vertx, timeoutMs, RESET_TIMEOUT_MS);
+  }
+
+  /** {@code resetTimeoutMs}: how long an open breaker stays open (the first forwarder of a service creates it). */
+  public BusForwarder(Vertx vertx, long timeoutMs, long resetTimeoutMs) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
+    this.resetTimeoutMs = resetTimeoutMs;
   }
 
   public Future<Object> request(String address, JsonObject body, Caller caller) {
@@ -59,7 +69,7 @@ public final class BusForwarder {
         .setMaxFailures(5)
         .setTimeout(-1)
         .setFailuresRollingWindow(10_000)
-        .setResetTimeout(2_000));
+        .setResetTimeout(resetTimeoutMs));
   }
 
   /** {@code ndc.<service>.<noun>.<verb>} → service. */

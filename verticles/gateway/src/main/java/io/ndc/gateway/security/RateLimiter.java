@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * bucket at once ({@link TokenLeases}) and spends them locally for at most {@code gateway.rate_limit.lease_ms}.
  * Every token still comes out of the one bucket, so the cluster-wide limit holds; a lease only moves when a token is
  * spent by up to the lease time, and small buckets get leases of one token, which is the exact per-request check.
+ *
+ * <p>The collector limits its vendor calls with another bucket ({@code TokenBucket}, GCRA over a cluster counter).
+ * Both stay because they answer different questions: a request over the collector's quota waits for its slot, so one
+ * reserved arrival time is all its state; a request over this limit is refused at once with what remains and when
+ * the bucket refills (for the rate-limit headers), a lease takes several tokens in one call, and the gateway keeps
+ * this state in Redis, whose clock the script reads so the gateway nodes' clocks do not matter.
  */
 public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);

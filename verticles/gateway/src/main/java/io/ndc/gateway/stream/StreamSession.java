@@ -35,7 +35,7 @@ final class StreamSession implements StreamSubscriber {
   private final StreamEndpoint endpoint;
   private final ServerWebSocket socket;
   private final OutboundQueue out;
-  /** channel wire name + ":" + symbol → address, for what this session listens to */
+  /** What this session listens to: one (channel, symbol, bus address) per subscription, in the order they were made. */
   private final Set<Subscription> subscriptions = new LinkedHashSet<>();
   private Caller caller;
   private long authTimer;

@@ -132,11 +132,6 @@ final class SubscriptionHub {
     return address.startsWith(io.ndc.contract.analysis.AnalysisAddresses.INDICATOR_PREFIX);
   }
 
-  /** Addresses this node currently listens to (for tests and the operator view). */
-  Set<String> addresses() {
-    return Set.copyOf(topics.keySet());
-  }
-
   private void receive(Topic topic, StreamChannel channel, String conflationKey, JsonObject body) {
     metrics.busMessagesIn.increment();
     if (!behind && waiting.isEmpty()) {

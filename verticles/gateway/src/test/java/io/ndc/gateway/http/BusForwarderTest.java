@@ -1,5 +1,6 @@
 package io.ndc.gateway.http;
 
+import static io.ndc.platform.testing.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.contract.ErrorCode;
@@ -7,6 +8,7 @@ import io.ndc.contract.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,20 +65,29 @@ class BusForwarderTest {
 
   @Test
   void missingServiceIs503AndRepeatedOutagesOpenTheBreaker() throws Exception {
-    BusForwarder forwarder = new BusForwarder(vertx, 1000);
+    // long enough that the open breaker is still open for the request right after the outage, short to wait out
+    long resetTimeoutMs = 1_000;
+    BusForwarder forwarder = new BusForwarder(vertx, 1000, resetTimeoutMs);
     Failure first = failureOf(forwarder.request("ndc.test3.thing.get", new JsonObject(), caller));
     assertThat(first.status()).isEqualTo(503);
     for (int i = 0; i < 5; i++) {
       failureOf(forwarder.request("ndc.test3.thing.get", new JsonObject(), caller));
     }
     // the service comes back, but the open breaker still answers at once until its reset timeout passes
-    vertx.eventBus().<JsonObject>consumer("ndc.test3.thing.get", m -> m.reply(new JsonObject()));
+    AtomicInteger served = new AtomicInteger();
+    vertx.eventBus().<JsonObject>consumer("ndc.test3.thing.get", m -> {
+      served.incrementAndGet();
+      m.reply(new JsonObject());
+    }).completion().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     Failure open = failureOf(forwarder.request("ndc.test3.thing.get", new JsonObject(), caller));
     assertThat(open.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
     assertThat(open.getMessage()).contains("circuit open");
-    Thread.sleep(2_500);
-    assertThat(forwarder.request("ndc.test3.thing.get", new JsonObject(), caller)
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(new JsonObject());
+    assertThat(served.get()).as("the open breaker did not call the service").isZero();
+    Object reply = await("the breaker lets a request through after its reset timeout")
+        .atMost(Duration.ofMillis(resetTimeoutMs + 5_000))
+        .until(() -> forwarder.request("ndc.test3.thing.get", new JsonObject(), caller)
+            .otherwise(error -> error).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS), r -> !(r instanceof Throwable));
+    assertThat(reply).isEqualTo(new JsonObject());
   }
 
   @Test

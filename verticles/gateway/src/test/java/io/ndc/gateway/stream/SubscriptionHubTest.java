@@ -1,5 +1,6 @@
 package io.ndc.gateway.stream;
 
+import static io.ndc.platform.testing.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -9,9 +10,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,14 +54,14 @@ class SubscriptionHubTest {
     return new JsonObject().put("type", type).put("symbol", "AAPL").put("seq", seq);
   }
 
-  private void awaitFrames(int count) throws InterruptedException {
-    for (int i = 0; i < 200 && received.size() < count; i++) {
-      Thread.sleep(10);
-    }
+  /** Waits until {@code count} frames arrived; fails when they do not within two seconds. */
+  private void awaitFrames(int count) {
+    await(count + " frames").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+        .until(received::size, size -> size >= count);
   }
 
   @Test
-  void aNodeThatKeepsUpDeliversEveryTrade() throws InterruptedException {
+  void aNodeThatKeepsUpDeliversEveryTrade() {
     for (int seq = 1; seq <= 20; seq++) {
       int s = seq;
       on(() -> {
@@ -72,7 +75,7 @@ class SubscriptionHubTest {
   }
 
   @Test
-  void aBurstOfTradesIsDeliveredWholeWhileTheLoopKeepsUp() throws InterruptedException {
+  void aBurstOfTradesIsDeliveredWholeWhileTheLoopKeepsUp() {
     on(() -> {
       for (int seq = 1; seq <= 50; seq++) {
         vertx.eventBus().publish(MarketAddresses.trade("AAPL"), event("trade", seq));
@@ -85,8 +88,9 @@ class SubscriptionHubTest {
   }
 
   @Test
-  void aStalledLoopIsMeasuredAsLag() throws InterruptedException {
+  void aStalledLoopIsMeasuredAsLag() {
     on(() -> {
+      // the stimulus, not a wait: this task holds the event loop for 300 ms, so the lag timer runs late
       try {
         Thread.sleep(300);
       } catch (InterruptedException e) {
@@ -94,12 +98,12 @@ class SubscriptionHubTest {
       }
       return Future.succeededFuture();
     });
-    Thread.sleep(100);
-    assertThat(metrics.loopLag.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThan(150);
+    await("the lag timer measures the stall").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+        .until(() -> metrics.loopLag.max(TimeUnit.MILLISECONDS), max -> max > 150);
   }
 
   @Test
-  void aNodeBehindItsBusInputSendsTheNewestTradeAndEveryBar() throws InterruptedException {
+  void aNodeBehindItsBusInputSendsTheNewestTradeAndEveryBar() {
     on(() -> {
       // as measured by the lag timer when the loop runs tasks late; publications then arrive while it is behind
       hub.lagMeasured(250);
@@ -107,11 +111,14 @@ class SubscriptionHubTest {
         vertx.eventBus().publish(MarketAddresses.trade("AAPL"), event("trade", seq));
         vertx.eventBus().publish(MarketAddresses.bar("1m", "AAPL"), event("bar", seq));
       }
+      // bars wait in order and are never replaced: once this last one is out, everything published before it is too
+      vertx.eventBus().publish(MarketAddresses.bar("1m", "AAPL"), event("end", 0));
       return Future.succeededFuture();
     });
-    awaitFrames(101);
-    Thread.sleep(100);
+    await("the last publication").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+        .until(() -> received.stream().anyMatch(f -> f.contains("\"type\":\"end\"")));
     List<JsonObject> frames = received.stream().map(JsonObject::new).toList();
+    assertThat(frames).hasSize(102);
     assertThat(frames.stream().filter(f -> f.getString("type").equals("trade")).map(f -> f.getInteger("seq")))
         .containsExactly(100);
     assertThat(frames.stream().filter(f -> f.getString("type").equals("bar")).map(f -> f.getInteger("seq")))

@@ -17,8 +17,4 @@ public record BusRequest(JsonObject body, String requestId, String userId, List<
         headers.get(BusHeaders.USER_ID),
         roles == null || roles.isBlank() ? List.of() : Arrays.stream(roles.split(",")).map(String::trim).toList());
   }
-
-  public boolean hasRole(String role) {
-    return roles.contains(role);
-  }
 }

@@ -1,6 +1,5 @@
 package io.ndc.platform.bus;
 
-import io.ndc.contract.BusHeaders;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.vertx.core.Future;
@@ -60,7 +59,8 @@ public final class Handlers {
     if (failure.status() >= 500) {
       LOG.error("request {} to {} failed (request_id={})", message.address(), failure.code(), request.requestId(), error);
     }
-    message.fail(failure.status(), failure.toJson().encode());
+    // what Message.fail(status, text) sends, with the encoding of a failure kept in Failure beside its decoding
+    message.reply(failure.toReplyException());
   }
 
   static Failure toFailure(Throwable error) {
@@ -99,20 +99,5 @@ public final class Handlers {
       case "JsonArray", "List", "ArrayList" -> "an array";
       default -> "a " + simple;
     };
-  }
-
-  /** Copies the caller's identity onto a follow-up request so logs and checks downstream see it. */
-  public static io.vertx.core.eventbus.DeliveryOptions forwardHeaders(BusRequest request, long timeoutMs) {
-    io.vertx.core.eventbus.DeliveryOptions options = new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(timeoutMs);
-    if (request.requestId() != null) {
-      options.addHeader(BusHeaders.REQUEST_ID, request.requestId());
-    }
-    if (request.userId() != null) {
-      options.addHeader(BusHeaders.USER_ID, request.userId());
-    }
-    if (!request.roles().isEmpty()) {
-      options.addHeader(BusHeaders.ROLES, String.join(",", request.roles()));
-    }
-    return options;
   }
 }

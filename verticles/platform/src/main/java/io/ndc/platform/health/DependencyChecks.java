@@ -1,7 +1,6 @@
 package io.ndc.platform.health;
 
 import io.ndc.platform.clients.Dependency;
-import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.clients.RabbitClients;
 import io.ndc.platform.clients.RedisClients;
 import io.vertx.circuitbreaker.CircuitBreaker;
@@ -35,14 +34,16 @@ public final class DependencyChecks implements AutoCloseable {
     this.breaker = Breakers.get(vertx, name);
   }
 
-  public static DependencyChecks create(Vertx vertx, JsonObject config, Dependency dependency, String schema) {
+  /**
+   * A check of {@code dependency}. PostgreSQL is checked through the service's own pool, which the service opened and
+   * closes: a check that opened the shared pool first would fix its options (a shared pool keeps its first ones).
+   */
+  public static DependencyChecks create(Vertx vertx, JsonObject config, Dependency dependency, Pool servicePool) {
     switch (dependency) {
-      case POSTGRES: {
-        Pool pool = Postgres.pool(vertx, config, schema);
+      case POSTGRES:
         return new DependencyChecks(vertx, dependency.id(),
-            () -> pool.query("SELECT 1").execute().<Void>mapEmpty().timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS),
-            pool::close);
-      }
+            () -> servicePool.query("SELECT 1").execute().<Void>mapEmpty().timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS),
+            () -> { });
       case REDIS: {
         Redis redis = RedisClients.create(vertx, config);
         return new DependencyChecks(vertx, dependency.id(), () -> RedisClients.ping(redis, CHECK_TIMEOUT_MS), redis::close);

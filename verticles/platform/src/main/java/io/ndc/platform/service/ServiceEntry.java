@@ -22,7 +22,8 @@ public abstract class ServiceEntry extends VerticleBase {
   /**
    * The service's handle on its schema's shared pool, opened before any of its verticles: a shared pool's connections
    * belong to the verticle that opened it first, and Vert.x undeploys the children before this entry, so the pool
-   * stays usable while the verticles stop (a feed releases its lease, a job settles) on a clean shutdown.
+   * stays usable while the verticles stop (a feed releases its lease, a job settles) on a clean shutdown. Opened first,
+   * it also has the options {@link #openPool()} gives it: a shared pool keeps the options it was first opened with.
    */
   private Pool pool;
 
@@ -36,6 +37,15 @@ public abstract class ServiceEntry extends VerticleBase {
   /** The PostgreSQL schema the service owns (its Flyway migrations live in {@code db/<schema>}); null for none. */
   protected String schema() {
     return null;
+  }
+
+  /**
+   * Opens the service's pool on {@link #schema()}, before anything else of the service does, so these are the options
+   * of the pool every verticle's handle and the health check use. A service with pool settings of its own (storage's
+   * prepared statement cache) overrides this, and its verticles open their handles the same way.
+   */
+  protected Pool openPool() {
+    return Postgres.pool(vertx, config(), schema());
   }
 
   /**
@@ -54,8 +64,8 @@ public abstract class ServiceEntry extends VerticleBase {
   @Override
   public final Future<?> start() {
     return verifyDependencies()
-        .onSuccess(v -> pool = dependencies().contains(Dependency.POSTGRES) ? Postgres.pool(vertx, config(), schema()) : null)
-        .compose(v -> deploy(() -> new ServiceHealthVerticle(service(), dependencies(), schema(), this::healthDetails)))
+        .onSuccess(v -> pool = dependencies().contains(Dependency.POSTGRES) ? openPool() : null)
+        .compose(v -> deploy(() -> new ServiceHealthVerticle(service(), dependencies(), pool, this::healthDetails)))
         .compose(v -> deployComponents());
   }
 

@@ -13,6 +13,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,16 @@ public final class ServiceHealthVerticle extends VerticleBase {
   private static final long CHECK_TIMEOUT_MS = 2500;
   private final ServiceName service;
   private final List<Dependency> dependencies;
-  private final String schema;
+  /** The service's PostgreSQL pool, checked by the postgres check; null when the service uses none. */
+  private final Pool pool;
   private final Supplier<JsonObject> details;
   private final List<DependencyChecks> checks = new ArrayList<>();
   private HealthChecks health;
 
-  public ServiceHealthVerticle(ServiceName service, List<Dependency> dependencies, String schema, Supplier<JsonObject> details) {
+  public ServiceHealthVerticle(ServiceName service, List<Dependency> dependencies, Pool pool, Supplier<JsonObject> details) {
     this.service = service;
     this.dependencies = dependencies;
-    this.schema = schema;
+    this.pool = pool;
     this.details = details;
   }
 
@@ -41,7 +43,7 @@ public final class ServiceHealthVerticle extends VerticleBase {
   public Future<?> start() {
     health = HealthChecks.create(vertx);
     dependencies.forEach(d -> {
-      DependencyChecks check = DependencyChecks.create(vertx, config(), d, schema);
+      DependencyChecks check = DependencyChecks.create(vertx, config(), d, pool);
       checks.add(check);
       health.register(check.name(), CHECK_TIMEOUT_MS, check::check);
     });
