@@ -9,12 +9,13 @@ import java.util.Map;
  * null) or over a series ({@code sma(volume,20)}, {@code rsi(sma(close,5),14)}).
  *
  * @param memoKey the same for every occurrence of the same call in an expression, so it is computed once
+ * @param lookback the catalog's look-back plus the source's, computed once when checked
  */
-record IndicatorLine(IndicatorSpec spec, String line, Term.Numeric source, String memoKey) implements Term.Numeric {
+record IndicatorLine(IndicatorSpec spec, String line, Term.Numeric source, String memoKey, int lookback)
+    implements Term.Numeric {
 
-  @Override
-  public int lookback() {
-    return IndicatorCatalog.lookback(spec) + (source == null ? 0 : source.lookback());
+  IndicatorLine(IndicatorSpec spec, String line, Term.Numeric source, String memoKey) {
+    this(spec, line, source, memoKey, IndicatorCatalog.lookback(spec) + (source == null ? 0 : source.lookback()));
   }
 
   @Override

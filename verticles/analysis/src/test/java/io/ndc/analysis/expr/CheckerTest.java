@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -124,6 +125,19 @@ class CheckerTest {
     ExpressionLimits small = new ExpressionLimits(2_000, 256, 10);
     assertThatThrownBy(() -> Expression.parse("crossover(close[5], open[10])", small))
         .hasMessage("expression needs 11 bars of history, the limit is 10 at 1:1");
+  }
+
+  /** Composed functions read their operand twice; checking must stay linear however deep they nest. */
+  @Test
+  @Timeout(10)
+  void deeplyNestedComposedFunctionsCheckAndEvaluateQuickly() {
+    String changes = "change(".repeat(80) + "close" + ", 1)".repeat(80);
+    assertThat(Expression.parse(changes).lookback()).isEqualTo(80);
+    String crossings = "crossover(close, 1) and ".repeat(30) + "crossover(" + "change(".repeat(40) + "close" + ", 1)".repeat(40) + ", 0)";
+    assertThat(Expression.parse(crossings).evaluate(TestBars.wave(100)).size()).isEqualTo(100);
+    Series nested = Expression.parse(changes).evaluate(TestBars.wave(100));
+    assertThat(nested.valueAt(79)).isNull();
+    assertThat(nested.valueAt(80)).isNotNull();
   }
 
   @Test

@@ -96,25 +96,22 @@ class IndicatorCallTest {
     assertThat(expression.evaluate(TestBars.tail(BARS, lookback)).last()).isNull();
   }
 
+  /** Lines of multi-line indicators, and indicators that take the whole bar, as the catalog computes them over the bars. */
   @ParameterizedTest(name = "{0} = {1}.{2}")
   @CsvSource({
       "'bollinger(close, 20, 2).upper', bollinger:20:2, upper",
       "'bollinger(close, 20, 2).lower', bollinger:20:2, lower",
       "'macd(close, 12, 26, 9).signal', macd:12:26:9, signal",
       "'macd(close, 12, 26, 9).histogram', macd:12:26:9, histogram",
-  })
-  void linesOfMultiLineIndicators(String expression, String spec, String line) {
-    assertThat(numbers(expression)).containsExactly(catalog(spec, line));
-  }
-
-  @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource({
       "'atr(14)', atr:14, value",
       "'obv()', obv, value",
       "'stoch(14, 3, 3).k', stoch:14:3:3, k",
       "'sar(0.02, 0.2)', sar:0.02:0.2, value",
+      "'dmi(14).minus_di', dmi:14, minus_di",
+      "'keltner(20, 2).upper', keltner:20:2, upper",
+      "'ichimoku(9, 26, 52).kijun', ichimoku:9:26:52, kijun",
   })
-  void barIndicatorsTakeTheWholeBar(String expression, String spec, String line) {
+  void indicatorLinesAreTheCatalogsOverTheBars(String expression, String spec, String line) {
     assertThat(numbers(expression)).containsExactly(catalog(spec, line));
   }
 
