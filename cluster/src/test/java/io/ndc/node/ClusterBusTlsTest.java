@@ -33,7 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterBusTlsTest {
   private static final String MEMBERS = "127.0.0.1:5815,127.0.0.1:5816,127.0.0.1:5817";
+  /** Where no answer is the expected outcome: long enough for a connection that would work, short enough to wait out. */
   private static final DeliveryOptions SHORT = new DeliveryOptions().setSendTimeout(1500);
+  /** Where an answer is expected: the first request also opens the TLS connection, which on a busy machine takes seconds. */
+  private static final DeliveryOptions ANSWERED = new DeliveryOptions().setSendTimeout(15_000);
   @TempDir
   static Path dir;
   private TestCertificates.Pem nodes;
@@ -90,10 +93,10 @@ class ClusterBusTlsTest {
    * through Hazelcast a moment after they complete, and until then a request fails with NO_HANDLERS, which would say
    * nothing about TLS.
    */
-  private static Future<Message<String>> requestOnceKnown(Vertx from, String address) {
+  private static Future<Message<String>> requestOnceKnown(Vertx from, String address, DeliveryOptions delivery) {
     return Waits.until(Waits.await("the sender knows a handler for " + address).atMost(Duration.ofSeconds(10)),
         () -> {
-          Future<Message<String>> reply = from.eventBus().request(address, "hello", SHORT);
+          Future<Message<String>> reply = from.eventBus().request(address, "hello", delivery);
           reply.otherwiseEmpty().await();
           return reply;
         },
@@ -104,19 +107,19 @@ class ClusterBusTlsTest {
   @Test
   void membersHoldingTheTrustedCertificateTalk() throws Exception {
     AtomicInteger received = echo(memberA.vertx(), "tls.test.a");
-    assertThat(requestOnceKnown(memberB.vertx(), "tls.test.a").await().body()).isEqualTo("echo hello");
+    assertThat(requestOnceKnown(memberB.vertx(), "tls.test.a", ANSWERED).await().body()).isEqualTo("echo hello");
     assertThat(received.get()).isPositive();
   }
 
   @Test
   void aMemberWithAnUntrustedCertificateGetsNothingAcrossEitherWay() throws Exception {
     AtomicInteger onA = echo(memberA.vertx(), "tls.test.to-a");
-    assertThatThrownBy(() -> requestOnceKnown(intruder.vertx(), "tls.test.to-a").await())
+    assertThatThrownBy(() -> requestOnceKnown(intruder.vertx(), "tls.test.to-a", SHORT).await())
         .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureType()).isNotEqualTo(ReplyFailure.NO_HANDLERS));
     assertThat(onA.get()).as("A must refuse the intruder's connection").isZero();
 
     AtomicInteger onIntruder = echo(intruder.vertx(), "tls.test.to-intruder");
-    assertThatThrownBy(() -> requestOnceKnown(memberA.vertx(), "tls.test.to-intruder").await())
+    assertThatThrownBy(() -> requestOnceKnown(memberA.vertx(), "tls.test.to-intruder", SHORT).await())
         .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureType()).isNotEqualTo(ReplyFailure.NO_HANDLERS));
     assertThat(onIntruder.get()).as("A must not send to a node it does not trust").isZero();
   }
