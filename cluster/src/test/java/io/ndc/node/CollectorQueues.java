@@ -2,6 +2,7 @@ package io.ndc.node;
 
 import io.ndc.collector.jobs.JobQueue;
 import io.ndc.collector.jobs.RetryPolicy;
+import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -14,5 +15,19 @@ final class CollectorQueues {
   static void delete(Vertx vertx, JsonObject config) {
     JobQueue queue = new JobQueue(vertx, config, RetryPolicy.fromConfig(new JsonObject()));
     queue.start().compose(v -> queue.deleteQueues()).compose(v -> queue.stop()).await();
+  }
+
+  /**
+   * After node processes ran on {@code database} with queue prefix {@code test.<database>}: deletes their collector
+   * queues and drops the database.
+   */
+  static void deleteWithDatabase(String database) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      delete(vertx, TestConfig.forDatabase(database).put("collector", new JsonObject().put("queue_prefix", "test." + database)));
+    } finally {
+      vertx.close().await();
+      TestConfig.dropDatabase(database);
+    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.platform.testing.TestConfig;
 import io.ndc.platform.testing.Waits;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -34,15 +33,9 @@ class DemoNodeIT {
 
   @AfterAll
   static void cleanUp() {
-    Vertx vertx = Vertx.vertx();
-    try {
-      JsonObject config = TestConfig.forDatabase(DB).put("collector", new JsonObject().put("queue_prefix", "test." + DB));
-      CollectorQueues.delete(vertx, config);
-    } finally {
-      vertx.close().await();
-      TestConfig.dropDatabase(DB);
-    }
+    CollectorQueues.deleteWithDatabase(DB);
   }
+
 
   @Test
   void theDemoNodeServesNamedInstrumentsAYearOfDailyBarsAndLiveTrades() throws Exception {

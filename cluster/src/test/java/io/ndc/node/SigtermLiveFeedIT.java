@@ -34,14 +34,9 @@ class SigtermLiveFeedIT {
 
   @AfterAll
   static void cleanUp() {
-    Vertx vertx = Vertx.vertx();
-    try {
-      CollectorQueues.delete(vertx, TestConfig.forDatabase(DB).put("collector", new JsonObject().put("queue_prefix", "test." + DB)));
-    } finally {
-      vertx.close().await();
-      TestConfig.dropDatabase(DB);
-    }
+    CollectorQueues.deleteWithDatabase(DB);
   }
+
 
   @Test
   void everyTradeASubscriberSawBeforeSigtermOfTheNodeIsStored() throws Exception {
