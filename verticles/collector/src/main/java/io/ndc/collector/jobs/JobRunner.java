@@ -13,7 +13,7 @@ import io.ndc.contract.storage.InstrumentUpsert;
 import io.ndc.contract.storage.LastBar;
 import io.ndc.contract.storage.LastBarQuery;
 import io.ndc.contract.storage.StorageAddresses;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -43,8 +43,8 @@ public final class JobRunner {
 
   public JobRunner(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
-    this.ingestTimeoutMs = ConfigPath.longValue(config, "collector.ingest_timeout_ms", 60_000);
-    this.defaultLookbackDays = ConfigPath.integer(config, "collector.default_lookback_days", 365);
+    this.ingestTimeoutMs = Settings.of(config).longValue("collector.ingest_timeout_ms");
+    this.defaultLookbackDays = Settings.of(config).integer("collector.default_lookback_days");
   }
 
   public Future<Outcome> run(Collector collector, SourceAdapter adapter, List<String> symbols) {

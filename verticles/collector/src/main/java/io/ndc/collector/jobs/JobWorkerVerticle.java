@@ -12,7 +12,7 @@ import io.ndc.collector.store.SourceStore;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.contract.collector.JobEvent;
 import io.ndc.platform.clients.Postgres;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.metrics.Metrics;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
@@ -56,9 +56,9 @@ public final class JobWorkerVerticle extends VerticleBase {
     adapters = new Adapters(vertx, config());
     runner = new JobRunner(vertx, config());
     policy = RetryPolicy.fromConfig(config());
-    throttleWaitMs = ConfigPath.longValue(config(), "collector.throttle.wait_ms", 60_000);
-    maxThrottleWaits = ConfigPath.integer(config(), "collector.throttle.max_waits", 60);
-    requeueDelayMs = ConfigPath.longValue(config(), "collector.requeue_delay_ms", 1_000);
+    throttleWaitMs = Settings.of(config()).longValue("collector.throttle.wait_ms");
+    maxThrottleWaits = Settings.of(config()).integer("collector.throttle.max_waits");
+    requeueDelayMs = Settings.of(config()).longValue("collector.requeue_delay_ms");
     queue = new JobQueue(vertx, config(), policy);
     return queue.start().compose(v -> queue.consume(this::handle));
   }

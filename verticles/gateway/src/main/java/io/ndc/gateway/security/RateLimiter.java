@@ -7,6 +7,7 @@ import io.ndc.contract.auth.Roles;
 import io.ndc.gateway.http.Caller;
 import io.ndc.platform.clients.RedisClients;
 import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.health.Breakers;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
@@ -93,15 +94,15 @@ public final class RateLimiter {
   public RateLimiter(Vertx vertx, JsonObject config) {
     this.client = RedisClients.create(vertx, config);
     this.redis = RedisAPI.api(client);
-    this.prefix = ConfigPath.string(config, "redis_prefix", "ndc:") + "ratelimit:";
-    this.enabled = ConfigPath.bool(config, "gateway.rate_limit.enabled", true);
-    this.timeoutMs = ConfigPath.longValue(config, "gateway.rate_limit.timeout_ms", 250);
+    this.prefix = Settings.of(config).string("redis_prefix") + "ratelimit:";
+    this.enabled = Settings.of(config).bool("gateway.rate_limit.enabled");
+    this.timeoutMs = Settings.of(config).longValue("gateway.rate_limit.timeout_ms");
     this.roleLimits = ConfigPath.object(config, "gateway.rate_limit.roles");
     this.clientLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("client"), new Limit(200, 100));
     this.breaker = Breakers.get(vertx, "redis:ratelimit", new CircuitBreakerOptions()
         .setMaxFailures(5).setTimeout(-1).setResetTimeout(5_000).setFailuresRollingWindow(10_000));
     this.anonymousLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("anonymous"), new Limit(20, 10));
-    this.leases = new TokenLeases(ConfigPath.longValue(config, "gateway.rate_limit.lease_ms", 100), this::fetch);
+    this.leases = new TokenLeases(Settings.of(config).longValue("gateway.rate_limit.lease_ms"), this::fetch);
   }
 
   /** The bucket a caller draws from and its limit. */

@@ -4,7 +4,7 @@ import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.auth.AuthAddresses;
 import io.ndc.gateway.http.Caller;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -54,11 +54,11 @@ public final class TokenVerifier {
 
   public TokenVerifier(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
-    this.issuer = ConfigPath.string(config, "auth.jwt.issuer", "ndc");
-    this.audience = ConfigPath.string(config, "auth.jwt.audience", "ndc-api");
-    this.leewaySeconds = ConfigPath.integer(config, "auth.jwt.leeway_s", 5);
-    this.busTimeoutMs = ConfigPath.longValue(config, "bus.timeout_ms", 5000);
-    this.cacheSize = ConfigPath.integer(config, "gateway.token_cache_size", 10_000);
+    this.issuer = Settings.of(config).string("auth.jwt.issuer");
+    this.audience = Settings.of(config).string("auth.jwt.audience");
+    this.leewaySeconds = Settings.of(config).integer("auth.jwt.leeway_s");
+    this.busTimeoutMs = Settings.of(config).longValue("bus.timeout_ms");
+    this.cacheSize = Settings.of(config).integer("gateway.token_cache_size");
   }
 
   /** What a verified token says, kept for its remaining lifetime. */
