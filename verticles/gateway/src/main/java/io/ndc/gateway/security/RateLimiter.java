@@ -6,7 +6,6 @@ import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.ndc.contract.auth.Roles;
 import io.ndc.gateway.http.Caller;
 import io.ndc.platform.clients.RedisClients;
-import io.ndc.platform.config.ConfigPath;
 import io.ndc.platform.config.Settings;
 import io.ndc.platform.health.Breakers;
 import io.ndc.platform.metrics.Metrics;
@@ -65,9 +64,8 @@ public final class RateLimiter {
 
   /** A bucket's size and refill rate. */
   public record Limit(int capacity, double perSecond) {
-    static Limit from(JsonObject json, Limit fallback) {
-      return json == null ? fallback
-          : new Limit(json.getInteger("capacity", fallback.capacity()), json.getDouble("per_second", fallback.perSecond()));
+    static Limit from(JsonObject json) {
+      return new Limit(json.getInteger("capacity"), json.getDouble("per_second"));
     }
   }
 
@@ -97,11 +95,11 @@ public final class RateLimiter {
     this.prefix = Settings.of(config).string("redis_prefix") + "ratelimit:";
     this.enabled = Settings.of(config).bool("gateway.rate_limit.enabled");
     this.timeoutMs = Settings.of(config).longValue("gateway.rate_limit.timeout_ms");
-    this.roleLimits = ConfigPath.object(config, "gateway.rate_limit.roles");
-    this.clientLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("client"), new Limit(200, 100));
+    this.roleLimits = Settings.of(config).object("gateway.rate_limit.roles");
+    this.clientLimit = Limit.from(Settings.of(config).object("gateway.rate_limit.client"));
     this.breaker = Breakers.get(vertx, "redis:ratelimit", new CircuitBreakerOptions()
         .setMaxFailures(5).setTimeout(-1).setResetTimeout(5_000).setFailuresRollingWindow(10_000));
-    this.anonymousLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("anonymous"), new Limit(20, 10));
+    this.anonymousLimit = Limit.from(Settings.of(config).object("gateway.rate_limit.anonymous"));
     this.leases = new TokenLeases(Settings.of(config).longValue("gateway.rate_limit.lease_ms"), this::fetch);
   }
 
@@ -115,22 +113,14 @@ public final class RateLimiter {
     }
     Limit best = null;
     for (String role : caller.roles()) {
-      JsonObject conf = roleLimits.getJsonObject(role);
-      Limit limit = Limit.from(conf, defaultFor(role));
+      // every role has its limit in gateway.rate_limit.roles; one without (a role added later) draws as a viewer
+      JsonObject conf = roleLimits.getJsonObject(role, roleLimits.getJsonObject(Roles.VIEWER));
+      Limit limit = Limit.from(conf);
       if (best == null || limit.perSecond() > best.perSecond()) {
         best = limit;
       }
     }
     return best == null ? anonymousLimit : best;
-  }
-
-  private static Limit defaultFor(String role) {
-    return switch (role) {
-      case Roles.ADMIN -> new Limit(400, 200);
-      case Roles.OPERATOR -> new Limit(200, 100);
-      case Roles.ANALYST -> new Limit(100, 50);
-      default -> new Limit(40, 20);
-    };
   }
 
   public Future<Decision> check(Caller caller, String ip) {

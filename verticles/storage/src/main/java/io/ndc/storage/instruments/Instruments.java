@@ -6,6 +6,7 @@ import io.ndc.contract.Fields;
 import io.ndc.contract.storage.Instrument;
 import io.ndc.contract.storage.InstrumentQuery;
 import io.ndc.contract.storage.InstrumentUpsert;
+import io.ndc.storage.cache.Invalidation;
 import io.ndc.storage.cache.MarketCache;
 import io.ndc.contract.Page;
 import io.vertx.core.Future;
@@ -101,7 +102,7 @@ public final class Instruments {
     columns.forEach(column -> params.addValue(checked.stream().map(column).toArray(String[]::new)));
     List<String> symbols = checked.stream().map(Instrument::symbol).toList();
     return pg.preparedQuery(sql).execute(params)
-        .compose(rows -> cache.invalidate(new MarketCache.Invalidation(symbols, null, null, null)).map(v -> {
+        .compose(rows -> cache.invalidate(Invalidation.everything(symbols)).map(v -> {
           JsonArray items = new JsonArray();
           rows.forEach(row -> items.add(instrument(row)));
           return new JsonObject().put("items", items);
