@@ -112,8 +112,7 @@ public final class Fields {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    String range = max == Integer.MAX_VALUE ? " of at least " + min : " " + min + ".." + max;
-    throw Failure.validation("'" + field + "' must be a whole number" + range + " (got '" + text + "')");
+    throw Failure.validation("'" + field + "' must be a whole number " + min + ".." + max + " (got '" + text + "')");
   }
 
   public static boolean bool(JsonObject json, String field) {

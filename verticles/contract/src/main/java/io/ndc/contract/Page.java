@@ -26,8 +26,27 @@ public record Page(int page, int limit) {
 
   /** Page and limit as JSON numbers or query text; {@code defaultLimit} when no limit is given. */
   public static Page fromJson(JsonObject request, int defaultLimit) {
-    return new Page(Fields.integer(request, "page", 1, 1, Integer.MAX_VALUE),
-        Fields.integer(request, "limit", defaultLimit, 1, MAX_LIMIT));
+    int page = wholeNumber(request, "page", 1);
+    int limit = wholeNumber(request, "limit", defaultLimit);
+    if (page < 1) {
+      throw Failure.validation("'page' must be at least 1 (got " + page + ")");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw Failure.validation("'limit' must be at least 1 and at most " + MAX_LIMIT + " (got " + limit + ")");
+    }
+    return new Page(page, limit);
+  }
+
+  private static int wholeNumber(JsonObject request, String field, int defaultValue) {
+    String text = Fields.text(request, field);
+    if (text == null) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw Failure.validation("'" + field + "' must be a whole number (got '" + text + "')");
+    }
   }
 
   public JsonObject into(JsonObject request) {

@@ -89,7 +89,7 @@ class StorageRequestsTest {
     assertThat(query).isEqualTo(new InstrumentQuery("KRX", null, "sam", new Page(2, 10)));
     assertThat(InstrumentQuery.fromJson(query.toJson())).isEqualTo(query);
     assertThatThrownBy(() -> InstrumentQuery.fromJson(new JsonObject().put("limit", 1001))).isInstanceOf(Failure.class)
-        .hasMessage("'limit' must be a whole number 1..1000 (got '1001')")
+        .hasMessage("'limit' must be at least 1 and at most 1000 (got 1001)")
         .satisfies(e -> assertThat(((Failure) e).code()).isEqualTo(ErrorCode.VALIDATION_ERROR));
   }
 }
