@@ -31,6 +31,7 @@ public final class StreamEndpoint {
   private final int maxConnectionsPerUser;
   private final int maxSubscriptions;
   private final int maxFrameChars;
+  private final int maxMessageBytes;
   private final int writeQueueBytes;
   private final long batchMs;
   private final int maxBacklog;
@@ -50,6 +51,7 @@ public final class StreamEndpoint {
     this.maxConnectionsPerUser = Settings.of(config).integer("stream.max_connections_per_user");
     this.maxSubscriptions = Settings.of(config).integer("stream.max_subscriptions");
     this.maxFrameChars = Settings.of(config).integer("stream.max_frame_chars");
+    this.maxMessageBytes = Settings.of(config).integer("stream.max_message_bytes");
     this.writeQueueBytes = Settings.of(config).integer("stream.write_queue_bytes");
     this.batchMs = Settings.of(config).longValue("stream.batch_ms");
     this.maxBacklog = Settings.of(config).integer("stream.max_backlog");
@@ -139,5 +141,9 @@ public final class StreamEndpoint {
 
   int maxFrameChars() {
     return maxFrameChars;
+  }
+
+  int maxMessageBytes() {
+    return maxMessageBytes;
   }
 }
