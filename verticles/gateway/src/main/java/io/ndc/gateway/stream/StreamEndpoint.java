@@ -1,5 +1,7 @@
 package io.ndc.gateway.stream;
 
+import io.ndc.gateway.http.Envelope;
+import io.ndc.contract.ErrorCode;
 import io.ndc.gateway.http.BusForwarder;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.security.TokenVerifier;
@@ -7,6 +9,7 @@ import io.ndc.platform.config.Settings;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -66,6 +69,12 @@ public final class StreamEndpoint {
   public void handle(RoutingContext ctx) {
     boolean batching = "1".equals(ctx.request().getParam("batch")) || "true".equals(ctx.request().getParam("batch"));
     String token = ctx.request().getParam("access_token");
+    // Vert.x answers a plain request on a WebSocket route in plain text; answer it in the envelope first
+    if (!"websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+      Envelope.error(ctx, ErrorCode.VALIDATION_ERROR,
+          "this is the WebSocket stream: connect with an Upgrade: websocket request");
+      return;
+    }
     ctx.request().toWebSocket().onSuccess(socket -> open(socket, token, batching));
   }
 
