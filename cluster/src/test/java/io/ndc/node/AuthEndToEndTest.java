@@ -121,6 +121,32 @@ class AuthEndToEndTest {
   }
 
   @Test
+  void aLogoutRefusedForAnotherUsersTokenLeavesThatSessionAsItWas() {
+    JsonObject owner = TestUsers.create(node, Roles.ANALYST);
+    JsonObject intruder = TestUsers.create(node, Roles.VIEWER);
+    HttpResponse<Buffer> refused = node.post("/api/v1/auth/logout", intruder.getString("access_token"),
+        new JsonObject().put("refresh_token", owner.getString("refresh_token")));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    // the owner's token is unused: it refreshes, and the family is not revoked as a reuse
+    HttpResponse<Buffer> refreshed = node.post("/api/v1/auth/refresh", null,
+        new JsonObject().put("refresh_token", owner.getString("refresh_token")));
+    assertThat(refreshed.statusCode()).as(refreshed.bodyAsString()).isEqualTo(200);
+    assertThat(node.get("/api/v1/auth/profile", data(refreshed).getString("access_token")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aBadAuditFilterOrAMistypedFieldIs400NeverIgnored() {
+    String admin = TestUsers.adminToken(node);
+    assertThat(node.get("/api/v1/users/not-a-uuid/audit", admin).statusCode()).isEqualTo(400);
+    assertThat(node.get("/api/v1/audit?user_id=not-a-uuid", admin).statusCode()).isEqualTo(400);
+    JsonObject user = TestUsers.create(node, Roles.VIEWER);
+    HttpResponse<Buffer> mistyped = node.call(HttpMethod.PATCH, "/api/v1/users/" + user.getString("id"), admin,
+        new JsonObject().put("email_verified", "str"));
+    assertThat(mistyped.statusCode()).isEqualTo(400);
+    assertThat(mistyped.bodyAsJsonObject().getJsonObject("error").getString("message")).contains("email_verified");
+  }
+
+  @Test
   void logoutEndsTheSessionEverywhere() {
     JsonObject user = TestUsers.create(node, Roles.ANALYST);
     String access = user.getString("access_token");

@@ -100,6 +100,16 @@ public final class Sessions {
             .put("expires_in", accessTtl));
   }
 
+  /** The family a refresh token belongs to, changing nothing (a request refused for its owner must not burn it). */
+  public Future<Family> owner(String refreshToken) {
+    return pg.preparedQuery("SELECT t.family_id::text AS family_id, f.user_id::text AS user_id FROM refresh_tokens t"
+            + " JOIN token_families f ON f.id = t.family_id WHERE t.token_hash = $1")
+        .execute(Tuple.of(Tokens.sha256(refreshToken)))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(invalid("refresh token is not valid"))
+            : Future.succeededFuture(new Family(rows.iterator().next().getString("family_id"),
+                rows.iterator().next().getString("user_id"))));
+  }
+
   /**
    * Uses a refresh token once. Returns its family when it was valid and unused; on reuse revokes the family and
    * fails with 401 (and {@code details.reuse=true} so the caller can audit it).
