@@ -7,6 +7,7 @@ import io.ndc.contract.auth.Roles;
 import io.ndc.gateway.http.RouteSpec;
 import io.ndc.gateway.routes.RouteTable;
 import io.ndc.gateway.security.AccessPolicy;
+import io.ndc.platform.security.JoseSignatures;
 import io.ndc.platform.security.SecretBox;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.buffer.Buffer;
@@ -192,6 +193,8 @@ class AuthEndToEndTest {
     forged.add(sign(real, claims.copy().put("iss", "someone-else")));
     forged.add(sign(real, claims.copy().put("aud", "another-api")));
     forged.add(sign(real, claims.copy().put("exp", now - 3600).put("iat", now - 4000)));
+    // the same signature spelled otherwise: one token has one spelling
+    forged.addAll(respelled(good));
 
     for (String token : forged) {
       HttpResponse<Buffer> response = node.get("/api/v1/users", token);
@@ -420,8 +423,35 @@ class AuthEndToEndTest {
   }
 
   private String sign(JsonObject privateJwk, JsonObject claims) {
-    return JWTAuth.create(node.vertx, new JWTAuthOptions().addJwk(privateJwk))
-        .generateToken(claims.copy(), new JWTOptions().setAlgorithm("ES256").setNoTimestamp(true));
+    // written as the issuer writes tokens: the JOSE form with a low S
+    return JoseSignatures.canonicalize(JWTAuth.create(node.vertx, new JWTAuthOptions().addJwk(privateJwk))
+        .generateToken(claims.copy(), new JWTOptions().setAlgorithm("ES256").setNoTimestamp(true)));
+  }
+
+  /** The other spellings of a valid signature: (r, n - s), and (r, s) DER-encoded. */
+  private static List<String> respelled(String token) {
+    String[] parts = token.split("\\.");
+    byte[] jose = Base64.getUrlDecoder().decode(parts[2]);
+    java.math.BigInteger order = new java.math.BigInteger(
+        "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+    java.math.BigInteger r = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(jose, 0, 32));
+    java.math.BigInteger s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(jose, 32, 64));
+    byte[] highS = java.util.Arrays.copyOf(jose, 64);
+    byte[] twin = Base64.getUrlDecoder().decode(coordinate(order.subtract(s)));
+    System.arraycopy(twin, 0, highS, 32, 32);
+    byte[] rDer = r.toByteArray();
+    byte[] sDer = s.toByteArray();
+    java.io.ByteArrayOutputStream der = new java.io.ByteArrayOutputStream();
+    der.write(0x30);
+    der.write(4 + rDer.length + sDer.length);
+    der.write(0x02);
+    der.write(rDer.length);
+    der.writeBytes(rDer);
+    der.write(0x02);
+    der.write(sDer.length);
+    der.writeBytes(sDer);
+    String head = parts[0] + "." + parts[1] + ".";
+    return List.of(head + b64(highS), head + b64(der.toByteArray()));
   }
 
   private static String coordinate(java.math.BigInteger value) {

@@ -5,6 +5,7 @@ import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.auth.AuthAddresses;
 import io.ndc.platform.config.Settings;
+import io.ndc.platform.security.JoseSignatures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -59,12 +60,12 @@ public final class Sessions {
       if (sessionId != null) {
         claims.put("sid", sessionId);
       }
-      return signer.jwt().generateToken(claims, new JWTOptions()
+      return JoseSignatures.canonicalize(signer.jwt().generateToken(claims, new JWTOptions()
           .setAlgorithm(KeyRing.ALG)
           .setExpiresInSeconds(accessTtl)
           .setIssuer(issuer)
           .addAudience(audience)
-          .setSubject(subject));
+          .setSubject(subject)));
     });
   }
 
