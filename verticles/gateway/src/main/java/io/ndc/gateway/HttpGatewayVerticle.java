@@ -24,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -177,12 +178,26 @@ public final class HttpGatewayVerticle extends VerticleBase {
     // connection until the idle timeout
     router.route("/api/*").handler(TimeoutHandler.create(
         Settings.of(config()).longValue("http.request_timeout_s") * 1000, 408));
+    router.route("/api/*").handler(HttpGatewayVerticle::refuseFormsWithoutBody);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
       Route route = spec.hasCustomVerb() ? router.routeWithRegex(spec.method(), spec.pathRegex())
           : router.route(spec.method(), spec.fullPath());
       route.handler(security.guard(spec)).handler(new RouteHandler(spec, forwarder));
     }
+  }
+
+  /** The body handler cannot decode a form on a GET (it throws): such a request is a 415 before it gets there. */
+  private static void refuseFormsWithoutBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    HttpMethod method = ctx.request().method();
+    boolean form = type != null && (type.toLowerCase().startsWith("multipart/")
+        || type.toLowerCase().startsWith("application/x-www-form-urlencoded"));
+    if (form && !List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE).contains(method)) {
+      Envelope.error(ctx, new Failure(415, ErrorCode.VALIDATION_ERROR, method + " takes no body (got " + type + ")", null));
+      return;
+    }
+    ctx.next();
   }
 
   private void addErrorHandlers(Router router) {
