@@ -294,7 +294,7 @@ final class StreamSession implements StreamSubscriber {
     List<StreamChannel> channels = new ArrayList<>();
     for (String name : names) {
       channels.add(StreamChannel.of(name).orElseThrow(() -> new Failure(ErrorCode.VALIDATION_ERROR,
-          "unknown channel '" + name + "' (trades, bars.1m, indicators.1m, alerts)")));
+          "unknown channel '" + name + "' (" + StreamChannel.names() + ")")));
     }
     return channels;
   }
