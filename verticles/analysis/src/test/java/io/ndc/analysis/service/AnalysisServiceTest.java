@@ -216,8 +216,11 @@ class AnalysisServiceTest {
     assertThat(custom.getJsonObject("series").getJsonArray("above").getValue(0)).isInstanceOf(Boolean.class);
     assertThat(custom.getJsonObject("series").getJsonArray("mid").getDouble(0)).isNotNull();
 
+    int single = storage.queries.get();
     JsonObject screen = call(AnalysisAddresses.SCREEN_RUN, new JsonObject().put("expression", "close >= sma(close, 5)")
         .put("all", true).put("rank_by", "close").put("date", "2024-03-29"));
+    assertThat(storage.manyQueries.get()).as("the symbols' last bars in one storage request").isEqualTo(1);
+    assertThat(storage.queries.get()).as("no request per symbol").isEqualTo(single);
     assertThat(screen.getInteger("evaluated")).isEqualTo(2);
     assertThat(screen.getJsonArray("skipped").getJsonObject(0).getMap()).containsEntry("symbol", "SHORT");
     assertThat(screen.getJsonArray("skipped").getJsonObject(0).getString("reason")).contains("not enough bars");
