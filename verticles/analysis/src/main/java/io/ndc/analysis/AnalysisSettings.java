@@ -20,7 +20,7 @@ public record AnalysisSettings(
   public static AnalysisSettings of(JsonObject config) {
     return new AnalysisSettings(
         ConfigPath.integer(config, "analysis.max_indicators", 20),
-        ConfigPath.integer(config, "analysis.series.max_entries", 2_000),
+        ConfigPath.integer(config, "analysis.series.max_entries", 10_000),
         ConfigPath.longValue(config, "analysis.series.max_bars", 2_000_000),
         ConfigPath.integer(config, "analysis.compute.inline_max_points", 50_000),
         new ExpressionLimits(ConfigPath.integer(config, "analysis.expression.max_length", 2_000),
