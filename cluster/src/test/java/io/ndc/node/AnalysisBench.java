@@ -273,6 +273,14 @@ public final class AnalysisBench {
       Thread.sleep(50); // until the clients are subscribed and have fixed the schedule's start
     }
     long t0 = Long.parseLong(java.nio.file.Files.readString(file).trim());
+    // a warm-up round, one update per symbol, before the schedule: the first publication to an address looks its
+    // subscribers up in the cluster; the clients do not time these
+    for (int s = 0; s < symbols; s++) {
+      double c = round(close[s]);
+      vertx.eventBus().publish(MarketAddresses.bar("1m", live(s)), new JsonObject().put("type", "bar").put("interval", "1m")
+          .put("symbol", live(s)).put("ts", Instant.now().truncatedTo(ChronoUnit.MINUTES).toString()).put("open", c)
+          .put("high", round(c * 1.001)).put("low", round(c * 0.999)).put("close", c).put("volume", 100 + s).put("final", false));
+    }
     double[] close = new double[symbols];
     Random random = new Random(7);
     for (int s = 0; s < symbols; s++) {
@@ -330,11 +338,14 @@ public final class AnalysisBench {
             if (frame.contains("\"type\":\"" + (indicators ? "indicator" : "bar") + "\"")) {
               int at = frame.indexOf("\"symbol\":\"L") + 11;
               int s = Integer.parseInt(frame.substring(at, at + 4));
-              long k = counts.getAndIncrement(s);
-              long scheduled = t0[0] + (k * symbols + s) * 1000 / rate;
-              long n = received.getAndIncrement();
-              if (n < latencies.length) {
-                latencies[(int) n] = now - scheduled;
+              long k = counts.getAndIncrement(s) - 1;
+              if (k >= 0) {
+                // the k-th update of symbol s after its warm-up one was scheduled at t0 + (k·symbols + s)/rate
+                long scheduled = t0[0] + (k * symbols + s) * 1000 / rate;
+                long n = received.getAndIncrement();
+                if (n < latencies.length) {
+                  latencies[(int) n] = now - scheduled;
+                }
               }
             } else {
               control.add(frame);
