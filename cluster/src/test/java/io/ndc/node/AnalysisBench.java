@@ -267,6 +267,11 @@ public final class AnalysisBench {
   static void publish(String members, int port, int symbols, int rate, int seconds, String t0File) throws Exception {
     Vertx vertx = Vertx.builder().with(new VertxOptions()).withClusterManager(new HazelcastClusterManager(HazelcastSetup.build(
         new JsonObject().put("cluster", new JsonObject().put("members", members).put("port", port))))).buildClustered().await();
+    double[] close = new double[symbols];
+    Random random = new Random(7);
+    for (int s = 0; s < symbols; s++) {
+      close[s] = 20 + random.nextDouble() * 80;
+    }
     System.out.println("publisher joined");
     java.nio.file.Path file = java.nio.file.Path.of(t0File);
     while (!java.nio.file.Files.exists(file) || java.nio.file.Files.readString(file).isBlank()) {
@@ -280,11 +285,6 @@ public final class AnalysisBench {
       vertx.eventBus().publish(MarketAddresses.bar("1m", live(s)), new JsonObject().put("type", "bar").put("interval", "1m")
           .put("symbol", live(s)).put("ts", Instant.now().truncatedTo(ChronoUnit.MINUTES).toString()).put("open", c)
           .put("high", round(c * 1.001)).put("low", round(c * 0.999)).put("close", c).put("volume", 100 + s).put("final", false));
-    }
-    double[] close = new double[symbols];
-    Random random = new Random(7);
-    for (int s = 0; s < symbols; s++) {
-      close[s] = 20 + random.nextDouble() * 80;
     }
     long total = (long) rate * seconds;
     long[] next = {0};
