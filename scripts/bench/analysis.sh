@@ -11,7 +11,7 @@
 #     same updates.
 # One node (gateway, auth, storage, analysis; clustered on 5871, the publisher on 5872) on a fresh database.
 # Run on a quiet machine: flock -x /tmp/ndc-quiet.lock bash scripts/bench/analysis.sh
-# Env: SYMBOLS (2000), BARS (500), LIVE_SYMBOLS (2000), RATE (5000), LIVE_SECONDS (20), REQUESTS (2000),
+# Env: PARTS (which to run: "indicators technical screen live"), SYMBOLS (2000), BARS (500), LIVE_SYMBOLS (2000), RATE (5000), LIVE_SECONDS (20), REQUESTS (2000),
 # NDC_JAVA_OPTS (the node's, default scripts/jvm.options). Needs the services (scripts/services.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,6 +22,8 @@ live_symbols=${LIVE_SYMBOLS:-2000}
 rate=${RATE:-5000}
 live_seconds=${LIVE_SECONDS:-20}
 requests=${REQUESTS:-2000}
+parts=${PARTS:-indicators technical screen live}
+want() { [[ " $parts " == *" $1 "* ]]; }
 password="bench-admin-password"
 members="127.0.0.1:5871,127.0.0.1:5872"
 bash scripts/services.sh >/dev/null
@@ -46,8 +48,10 @@ cp="cluster/target/ndc.jar:cluster/target/test-classes"
 echo "== analysis $(date -u +%FT%TZ): $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/,"",$2); print $2}'), $(java -version 2>&1 | head -1)"
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)"
 
-echo "-- 1. indicators vs TA-Lib"
-java $(cat scripts/jvm.options) -cp "$analysis_cp" io.ndc.analysis.indicators.IndicatorBench 1000000 5 15
+if want indicators; then
+  echo "-- 1. indicators vs TA-Lib"
+  java $(cat scripts/jvm.options) -cp "$analysis_cp" io.ndc.analysis.indicators.IndicatorBench 1000000 5 15
+fi
 
 NDC_PG_URL="postgresql://postgres@127.0.0.1:5432/$db" NDC_ADMIN_PASSWORD="$password" NDC__redis_prefix="$db:" \
 NDC_CONF_DIR="$root/conf" NDC__gateway__rate_limit__enabled=false NDC__node__id=bench \
@@ -69,13 +73,18 @@ cpu_s() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
 
 java -Xmx1g -cp "$cp" io.ndc.node.AnalysisBench seed "$url" "$token" "$symbols" "$bars" "$last" "$live_symbols"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "-- 2. technical"
-java -Xmx256m -cp "$cp" io.ndc.node.AnalysisBench technical "$url" "$token" "$requests"
-echo "-- 3. screen"
-java -Xmx512m -cp "$cp" io.ndc.node.AnalysisBench screen "$url" "$token" "$symbols" "$last" \
-  "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-for channel in indicators.1m bars.1m; do
+if want technical; then
+  echo "-- 2. technical"
+  java -Xmx256m -cp "$cp" io.ndc.node.AnalysisBench technical "$url" "$token" "$requests"
+fi
+if want screen; then
+  echo "-- 3. screen"
+  java -Xmx512m -cp "$cp" io.ndc.node.AnalysisBench screen "$url" "$token" "$symbols" "$last" \
+    "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+want live || channels=""
+for channel in ${channels-indicators.1m bars.1m}; do
   echo "-- 4. live $channel"
   rm -f "$work/t0"
   java -Xmx512m -cp "$cp" io.ndc.node.AnalysisBench publish "$members" 5872 "$live_symbols" "$rate" "$live_seconds" "$work/t0" \
@@ -91,5 +100,9 @@ for channel in indicators.1m bars.1m; do
   echo "  node CPU over subscribe + window: $(python3 -c "print(round(($c1-$c0)/($t1-$t0),2))") cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
   wait "$publisher" || true
 done
+[ -n "${KEEP_NODE_LOG:-}" ] && cp "$work/node.out" "$KEEP_NODE_LOG"
+if grep -q "Pause" "$work/node.out"; then
+  echo "node GC pauses (-Xlog:gc): $(grep -c Pause "$work/node.out"), longest $(grep -o '[0-9.]*ms$' "$work/node.out" | sort -n | tail -1)"
+fi
 warnings=$(grep -c " WARN " "$work/node.out" "$work/node.err" 2>/dev/null | awk -F: '{s+=$2} END{print s+0}')
 echo "node log: $warnings WARN lines"

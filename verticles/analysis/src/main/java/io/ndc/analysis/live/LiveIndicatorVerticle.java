@@ -218,11 +218,10 @@ public final class LiveIndicatorVerticle extends VerticleBase {
     }
     boolean complete = fin && (entry.buckets == null || entry.buckets.completes(baseTs));
     Window window = entry.series.window();
-    int last = window.size() - 1;
     String time = entry.stream.interval().format(ts);
     entry.sets.forEach((address, set) -> vertx.eventBus().publish(address, new JsonObject().put("type", "indicator")
         .put("interval", entry.stream.interval().id()).put("symbol", entry.stream.symbol()).put("ts", time)
-        .put("values", IndicatorSet.valuesAt(set.compute(window), last)).put("final", complete)));
+        .put("values", set.valuesAtLast(window)).put("final", complete)));
   }
 
   private static double num(JsonObject update, String field) {

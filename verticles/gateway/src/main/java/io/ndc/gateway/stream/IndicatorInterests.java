@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * The live indicator sets this node's clients stream, held as leases with the analysis service: the first session
  * of a set takes it on {@code ndc.analysis.indicator.interest} (the analysis node that answers computes it and
  * publishes on the set's address), asking for {@code stream.indicator_ttl_ms}; the node grants at most its own
- * {@code analysis.live.interest_ttl_ms} and says so in the reply's {@code ttl_ms}. Renewals every third of the granted
- * lifetime go to that node's own address, a renewal that fails takes the lease anew from any analysis node, and the
+ * {@code analysis.live.interest_ttl_ms} and says so in the reply's {@code ttl_ms}. Renewals after a fifth to a third
+ * (at random) of the granted lifetime go to that node's own address, a renewal that fails takes the lease anew from any analysis node, and the
  * last session leaving releases it.
  */
 final class IndicatorInterests {
@@ -105,7 +106,10 @@ final class IndicatorInterests {
           long granted = reply.body().getLong("ttl_ms", ttlMs);
           String address = entry.interest.address();
           if (held.get(address) == entry) {
-            entry.timer = vertx.setTimer(Math.max(50, granted / 3), id -> renew(address, entry));
+            // between a fifth and a third of the lifetime: leases taken together (a client subscribing to many
+            // symbols at once) do not come back for renewal in one burst that would stall the streams
+            long delay = granted / 5 + (long) (ThreadLocalRandom.current().nextDouble() * (granted / 3 - granted / 5));
+            entry.timer = vertx.setTimer(Math.max(50, delay), id -> renew(address, entry));
           }
           return entry.node;
         });
