@@ -52,6 +52,7 @@ if want indicators; then
   echo "-- 1. indicators vs TA-Lib"
   java $(cat scripts/jvm.options) -cp "$analysis_cp" io.ndc.analysis.indicators.IndicatorBench 1000000 5 15
 fi
+want technical || want screen || want live || exit 0
 
 NDC_PG_URL="postgresql://postgres@127.0.0.1:5432/$db" NDC_ADMIN_PASSWORD="$password" NDC__redis_prefix="$db:" \
 NDC_CONF_DIR="$root/conf" NDC__gateway__rate_limit__enabled=false NDC__node__id=bench \
