@@ -258,4 +258,39 @@ class AnalysisApiTest {
       assertThat(forming.getJsonObject("values").getValue("sma_3")).isNotEqualTo(live.getJsonObject("values").getValue("sma_3"));
     }
   }
+
+  /** {@code indicators.weekly} from daily bar publications, aggregated into the UTC week as storage aggregates it. */
+  @Test
+  void liveWeeklyIndicatorsFromDailyPublicationsEqualTheHistoryQuery() throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    JsonArray rows = new JsonArray();
+    for (int i = 120; i >= 1; i--) {
+      rows.add(bar("WEEK", "date", today.minusDays(i).toString(), 30 + (i % 9) + i * 0.02, 500 + i));
+    }
+    ingest("daily", rows);
+    LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1);
+    try (ProbeProcess ws = ProbeProcess.connect("ws://127.0.0.1:" + node.port + "/ws/v1/stream")) {
+      ws.send(new JsonObject().put("action", "auth").put("token", viewer).encode());
+      ws.frame(10_000, "\"type\":\"authenticated\"");
+      ws.send(new JsonObject().put("action", "subscribe").put("channels", new JsonArray().add("indicators.weekly"))
+          .put("symbols", new JsonArray().add("WEEK")).put("indicators", new JsonArray().add("sma:3").add("atr:2")).encode());
+      ws.frame(10_000, "\"type\":\"subscribed\"", "indicators.weekly");
+      ingest("daily", new JsonArray().add(bar("WEEK", "date", today.toString(), 44, 900).put("high", 60.0)));
+      node.vertx.eventBus().publish(MarketAddresses.bar("daily", "WEEK"), bar("WEEK", "date", today.toString(), 44, 900)
+          .put("ts", today.atStartOfDay(ZoneOffset.UTC).toInstant().toString()).put("high", 60.0).put("type", "bar")
+          .put("interval", "daily").put("final", true));
+      JsonObject live = new JsonObject(ws.frame(10_000, "\"type\":\"indicator\""));
+      assertThat(live.getMap()).containsEntry("interval", "weekly").containsEntry("ts", monday.toString())
+          .containsEntry("final", today.getDayOfWeek().getValue() == 7);
+      JsonObject history = data(node.get("/api/v1/analysis/technical/WEEK?interval=weekly&start_date="
+          + today.withDayOfYear(1) + "&indicators=sma:3,atr:2", viewer), 200);
+      JsonArray dates = history.getJsonArray("dates");
+      assertThat(dates.getString(dates.size() - 1)).isEqualTo(monday.toString());
+      JsonObject indicators = history.getJsonObject("indicators");
+      assertThat(live.getJsonObject("values").getValue("sma_3")).isNotNull()
+          .isEqualTo(indicators.getJsonArray("sma_3").getValue(dates.size() - 1));
+      assertThat(live.getJsonObject("values").getValue("atr_2"))
+          .isEqualTo(indicators.getJsonArray("atr_2").getValue(dates.size() - 1));
+    }
+  }
 }
