@@ -11,6 +11,8 @@ import io.ndc.contract.analysis.AnalysisAddresses;
 import io.ndc.contract.BarInterval;
 import io.ndc.contract.analysis.ScreenQuery;
 import io.ndc.contract.analysis.SeriesRange;
+import io.ndc.contract.Page;
+import io.ndc.contract.storage.InstrumentQuery;
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.bus.Handlers;
 import io.vertx.core.Future;
@@ -245,15 +247,12 @@ public final class ScreenVerticle extends QueryVerticle {
   }
 
   private Future<List<String>> instruments(String market, int page, List<String> into) {
-    JsonObject request = new JsonObject().put("page", page).put("limit", PAGE);
-    if (market != null) {
-      request.put("market", market);
-    }
+    JsonObject request = new InstrumentQuery(market, null, null, new Page(page, PAGE)).toJson();
     return vertx.eventBus().<JsonObject>request(StorageAddresses.INSTRUMENTS_LIST, request,
         new DeliveryOptions().setSendTimeout(settings.busTimeoutMs())).compose(reply -> {
           JsonArray items = reply.body().getJsonArray("items", new JsonArray());
           items.forEach(item -> into.add(((JsonObject) item).getString("symbol")));
-          long pages = reply.body().getJsonObject("pagination", new JsonObject()).getLong("pages", 1L);
+          long pages = Page.pages(reply.body());
           return page < pages && into.size() <= settings.screenMaxSymbols() ? instruments(market, page + 1, into)
               : Future.succeededFuture(into);
         });

@@ -8,7 +8,7 @@ import io.ndc.contract.auth.AuthAddresses;
 import io.ndc.contract.auth.Roles;
 import io.ndc.platform.bus.BusRequest;
 import io.ndc.platform.bus.Handlers;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -92,7 +92,7 @@ public final class AccountVerticle extends VerticleBase {
         return Future.failedFuture(Failure.conflict("two-factor authentication is already enabled; disable it first"));
       }
       String secret = Totp.newSecret();
-      String issuer = ConfigPath.string(config(), "auth.totp.issuer", "NDC");
+      String issuer = Settings.of(config()).string("auth.totp.issuer");
       return auth.accounts.update(account.id(), Map.of(
               "totp_secret", auth.box.seal(secret, SecondFactor.seedContext(account.id())),
               "totp_last_step", 0L))

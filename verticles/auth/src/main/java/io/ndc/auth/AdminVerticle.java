@@ -1,7 +1,7 @@
 package io.ndc.auth;
 
 import io.ndc.auth.crypto.Tokens;
-import io.ndc.auth.store.Paging;
+import io.ndc.contract.Page;
 import io.ndc.auth.token.Sessions;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
@@ -33,7 +33,7 @@ public final class AdminVerticle extends VerticleBase {
     var bus = vertx.eventBus();
     return Future.all(List.of(
         bus.consumer(AuthAddresses.USERS_LIST, admin(Permission.USERS_ADMIN,
-            r -> auth.accounts.page(Paging.page(r.body()), Paging.limit(r.body())))).completion(),
+            r -> auth.accounts.page(Page.fromJson(r.body())))).completion(),
         bus.consumer(AuthAddresses.USERS_CREATE, admin(Permission.USERS_ADMIN, this::createUser)).completion(),
         bus.consumer(AuthAddresses.USERS_UPDATE, admin(Permission.USERS_ADMIN, this::updateUser)).completion(),
         bus.consumer(AuthAddresses.ROLES_GET, admin(Permission.USERS_ADMIN, r -> auth.accounts.require(userId(r))
@@ -41,7 +41,7 @@ public final class AdminVerticle extends VerticleBase {
         bus.consumer(AuthAddresses.ROLES_SET, admin(Permission.USERS_ADMIN, this::setRoles)).completion(),
         bus.consumer(AuthAddresses.AUDIT_QUERY, admin(Permission.AUDIT_READ, r -> auth.audit.query(
             r.body().getString("id", r.body().getString("user_id")), r.body().getString("event"),
-            Paging.page(r.body()), Paging.limit(r.body())))).completion(),
+            Page.fromJson(r.body())))).completion(),
         bus.consumer(AuthAddresses.CLIENTS_CREATE, admin(Permission.USERS_ADMIN, this::createClient)).completion(),
         bus.consumer(AuthAddresses.OAUTH2_TOKEN, Handlers.request(this::clientCredentials)).completion()));
   }

@@ -17,6 +17,7 @@ import io.ndc.gateway.routes.RouteTable;
 import io.ndc.gateway.security.GatewaySecurity;
 import io.ndc.gateway.stream.StreamEndpoint;
 import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.metrics.Metrics;
 import io.ndc.platform.security.TlsFiles;
 import io.vertx.core.Future;
@@ -58,11 +59,11 @@ public final class HttpGatewayVerticle extends VerticleBase {
   public Future<?> start() {
     List<RouteSpec> routes = RouteTable.all();
     security = new GatewaySecurity(vertx, config());
-    openApi = OpenApiDocument.build(routes, ConfigPath.string(config(), "node.version", "dev")).encodePrettily();
+    openApi = OpenApiDocument.build(routes, Settings.of(config()).string("node.version")).encodePrettily();
     Router router = Router.router(vertx);
     router.route().handler(this::assignRequestId);
     addOperational(router);
-    BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
+    BusForwarder forwarder = new BusForwarder(vertx, Settings.of(config()).longValue("bus.timeout_ms"));
     stream = new StreamEndpoint(vertx, config(), security.verifier(), forwarder);
     router.get(STREAM_PATH).handler(stream::handle);
     bridges = new EventBusBridges(vertx, config(), security.verifier());
@@ -70,9 +71,9 @@ public final class HttpGatewayVerticle extends VerticleBase {
     addApi(router, routes, forwarder);
     addErrorHandlers(router);
     HttpServerOptions options = new HttpServerOptions()
-        .setHost(ConfigPath.string(config(), "http.host", "0.0.0.0"))
-        .setPort(ConfigPath.integer(config(), "http.port", 8080))
-        .setIdleTimeout(ConfigPath.integer(config(), "http.idle_timeout_s", 120))
+        .setHost(Settings.of(config()).string("http.host"))
+        .setPort(Settings.of(config()).integer("http.port"))
+        .setIdleTimeout(Settings.of(config()).integer("http.idle_timeout_s"))
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         // large enough that an oversized client frame reaches the stream session, which answers it with an error
         .setMaxWebSocketFrameSize(1024 * 1024)
@@ -103,7 +104,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
     }
     options.setSsl(true).setKeyCertOptions(TlsFiles.keyCert(vertx, config(), TlsSettings.HTTP));
     LOG.info("gateway serves HTTPS and WSS only, with the certificate in {} ({}.cert_path)",
-        ConfigPath.string(config(), TlsSettings.HTTP + ".cert_path", ""), TlsSettings.HTTP);
+        Settings.of(config()).string(TlsSettings.HTTP + ".cert_path"), TlsSettings.HTTP);
     return options;
   }
 
@@ -117,7 +118,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
     // stream clients get 1001 first, then HTTP stops accepting and lets requests in flight finish
     return stream.stop()
         .compose(v -> bridges.stop())
-        .compose(v -> server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS))
+        .compose(v -> server.shutdown(Settings.of(config()).integer("http.drain_timeout_s"), TimeUnit.SECONDS))
         .onComplete(done -> security.close());
   }
 
@@ -132,10 +133,10 @@ public final class HttpGatewayVerticle extends VerticleBase {
   }
 
   private void addOperational(Router router) {
-    Readiness readiness = new Readiness(vertx, requiredServices(), ConfigPath.longValue(config(), "gateway.ready_timeout_ms", 1500));
+    Readiness readiness = new Readiness(vertx, requiredServices(), Settings.of(config()).longValue("gateway.ready_timeout_ms"));
     router.get("/health").handler(ctx -> Envelope.success(ctx, 200, new JsonObject()
         .put("status", "UP")
-        .put("node", ConfigPath.string(config(), "node.id", "local"))));
+        .put("node", Settings.of(config()).nodeId())));
     router.get("/ready").handler(ctx -> readiness.check().onComplete(report -> {
       JsonObject r = report.result();
       if ("UP".equals(r.getString("status"))) {
@@ -165,7 +166,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
   }
 
   private void addApi(Router router, List<RouteSpec> routes, BusForwarder forwarder) {
-    long bodyLimit = ConfigPath.longValue(config(), "http.body_limit_bytes", 10L * 1024 * 1024);
+    long bodyLimit = Settings.of(config()).longValue("http.body_limit_bytes");
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
       Route route = spec.hasCustomVerb() ? router.routeWithRegex(spec.method(), spec.pathRegex())

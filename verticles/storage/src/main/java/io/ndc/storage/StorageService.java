@@ -2,7 +2,7 @@ package io.ndc.storage;
 
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Dependency;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.service.ServiceEntry;
 import io.ndc.storage.ingest.BarIngestVerticle;
 import io.ndc.storage.ingest.BatchVerticle;
@@ -44,7 +44,7 @@ public final class StorageService extends ServiceEntry {
 
   @Override
   protected Future<?> deployComponents() {
-    int instances = ConfigPath.integer(config(), "storage.instances", 2);
+    int instances = Settings.of(config()).integer("storage.instances");
     return deploy(PartitionMaintenanceVerticle::new).compose(v -> Future.all(
         deploy(BarIngestVerticle::new, instances),
         deploy(BarQueryVerticle::new, instances),

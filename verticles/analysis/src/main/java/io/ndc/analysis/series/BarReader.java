@@ -3,6 +3,7 @@ package io.ndc.analysis.series;
 import io.ndc.analysis.indicators.Bars;
 import io.ndc.contract.BarInterval;
 import io.ndc.contract.storage.BarTailsQuery;
+import io.ndc.contract.storage.PriceQuery;
 import io.ndc.contract.storage.StorageAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -30,14 +31,8 @@ public final class BarReader {
 
   /** Bars from {@code from} to {@code to} (inclusive; null: open end), as known at {@code asOf} when given. */
   public Future<LoadedSeries> read(String symbol, BarInterval interval, Instant from, Instant to, String asOf) {
-    JsonObject request = new JsonObject().put("symbol", symbol).put("interval", interval.id())
-        .put("start_date", from.toString());
-    if (to != null) {
-      request.put("end_date", to.toString());
-    }
-    if (asOf != null) {
-      request.put("as_of", asOf);
-    }
+    JsonObject request = new PriceQuery(symbol, interval, from.toString(), to == null ? null : to.toString(), asOf)
+        .toJson();
     return bus.<JsonObject>request(StorageAddresses.BARS_QUERY, request, new DeliveryOptions().setSendTimeout(timeoutMs))
         .map(reply -> toSeries(symbol, interval, reply.body()));
   }

@@ -1,7 +1,7 @@
 package io.ndc.analysis.series;
 
 import io.ndc.platform.clients.RedisClients;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.health.Breakers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
@@ -43,10 +43,10 @@ public final class ResultCache {
     this.client = RedisClients.create(vertx, config);
     this.redis = RedisAPI.api(client);
     this.breaker = Breakers.get(vertx, "analysis.redis");
-    this.prefix = ConfigPath.string(config, "redis_prefix", "ndc:") + "analysis:";
-    this.ttlSeconds = ConfigPath.longValue(config, "analysis.cache.ttl_s", 3600);
-    this.timeoutMs = ConfigPath.longValue(config, "analysis.cache.timeout_ms", 250);
-    this.nearMaxChars = ConfigPath.longValue(config, "analysis.cache.near_max_chars", 16_000_000);
+    this.prefix = Settings.of(config).string("redis_prefix") + "analysis:";
+    this.ttlSeconds = Settings.of(config).longValue("analysis.cache.ttl_s");
+    this.timeoutMs = Settings.of(config).longValue("analysis.cache.timeout_ms");
+    this.nearMaxChars = Settings.of(config).longValue("analysis.cache.near_max_chars");
   }
 
   public void close() {

@@ -4,7 +4,7 @@ import io.ndc.auth.crypto.Tokens;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.auth.AuthAddresses;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -44,10 +44,10 @@ public final class Sessions {
     this.vertx = vertx;
     this.pg = pg;
     this.keys = keys;
-    this.issuer = ConfigPath.string(config, "auth.jwt.issuer", "ndc");
-    this.audience = ConfigPath.string(config, "auth.jwt.audience", "ndc-api");
-    this.accessTtl = ConfigPath.integer(config, "auth.jwt.access_ttl_s", 900);
-    this.refreshTtl = ConfigPath.longValue(config, "auth.jwt.refresh_ttl_s", 30L * 24 * 3600);
+    this.issuer = Settings.of(config).string("auth.jwt.issuer");
+    this.audience = Settings.of(config).string("auth.jwt.audience");
+    this.accessTtl = Settings.of(config).integer("auth.jwt.access_ttl_s");
+    this.refreshTtl = Settings.of(config).longValue("auth.jwt.refresh_ttl_s");
   }
 
   /** A signed access token for a subject (a user id or {@code client:<id>}) with its roles. */

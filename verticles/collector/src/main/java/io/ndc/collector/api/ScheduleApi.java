@@ -1,7 +1,7 @@
 package io.ndc.collector.api;
 
 import io.ndc.collector.store.CronSchedule;
-import io.ndc.collector.store.Page;
+import io.ndc.contract.Page;
 import io.ndc.collector.store.ScheduleStore;
 import io.ndc.contract.Failure;
 import io.vertx.core.Future;
@@ -25,7 +25,7 @@ final class ScheduleApi {
   }
 
   Future<JsonObject> list(JsonObject body) {
-    return schedules.list(Page.of(body));
+    return schedules.list(Page.fromJson(body));
   }
 
   Future<JsonObject> delete(JsonObject body) {

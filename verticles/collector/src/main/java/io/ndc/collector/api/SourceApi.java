@@ -6,7 +6,7 @@ import io.ndc.collector.source.SourceHttp;
 import io.ndc.collector.source.SourceQuota;
 import io.ndc.collector.source.SourceStatus;
 import io.ndc.collector.source.TokenBucket;
-import io.ndc.collector.store.Page;
+import io.ndc.contract.Page;
 import io.ndc.collector.store.SourceStore;
 import io.ndc.platform.health.Breakers;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -67,7 +67,7 @@ final class SourceApi {
   }
 
   Future<JsonObject> list(JsonObject body) {
-    return store.list(Page.of(body)).compose(page -> {
+    return store.list(Page.fromJson(body)).compose(page -> {
       List<Future<JsonObject>> items = new ArrayList<>();
       page.getJsonArray("items").forEach(o -> items.add(withStatus((JsonObject) o)));
       return Future.all(items).map(all -> page.put("items", new JsonArray(all.list())));

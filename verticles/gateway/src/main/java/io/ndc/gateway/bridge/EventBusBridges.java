@@ -5,6 +5,7 @@ import io.ndc.gateway.http.Envelope;
 import io.ndc.gateway.http.TlsSettings;
 import io.ndc.gateway.security.TokenVerifier;
 import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.security.TlsFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,8 +49,10 @@ public final class EventBusBridges {
   /** Starts the TCP bridge; completes with the port it listens on. */
   public Future<Integer> startTcp() {
     BridgeGuard guard = new BridgeGuard(verifier, "TCP");
-    int configured = ConfigPath.integer(config, "bridge.port", 7000);
-    String host = ConfigPath.string(config, "bridge.host", ConfigPath.string(config, "http.host", "0.0.0.0"));
+    int configured = Settings.of(config).integer("bridge.port");
+    // the bridge listens where HTTP does unless told otherwise
+    String bridgeHost = Settings.of(config).optionalString("bridge.host");
+    String host = bridgeHost != null ? bridgeHost : Settings.of(config).string("http.host");
     // the TCP bridge does not report the port it bound, so port 0 is resolved to a free port first
     // and chosen once per node, so every gateway instance listens on it (Vert.x shares the listening socket)
     Future<Integer> port = configured != 0 ? Future.succeededFuture(configured) : vertx.executeBlocking(() ->
