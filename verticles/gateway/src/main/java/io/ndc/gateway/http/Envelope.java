@@ -26,7 +26,11 @@ public final class Envelope {
   }
 
   public static Future<Void> error(RoutingContext ctx, Failure failure) {
-    HttpServerResponse response = ctx.response();
+    return error(ctx.response(), failure);
+  }
+
+  /** For answers outside the router (a request the HTTP decoder refused). */
+  public static Future<Void> error(HttpServerResponse response, Failure failure) {
     if (response.headWritten()) {
       return Future.succeededFuture();
     }

@@ -4,6 +4,7 @@ import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.security.AccessPolicy;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -42,11 +43,25 @@ final class StreamSession implements StreamSubscriber {
   }
 
   void start(String queryToken, long authTimeoutMs) {
-    socket.textMessageHandler(order::accept);
-    socket.binaryMessageHandler(b -> error(ErrorCode.VALIDATION_ERROR, "frames must be JSON text"));
+    socket.frameHandler(new MessageAssembly(this::messageBound, new MessageAssembly.Sink() {
+      @Override
+      public void text(String message) {
+        order.accept(message);
+      }
+
+      @Override
+      public void binary() {
+        error(ErrorCode.VALIDATION_ERROR, "frames must be JSON text");
+      }
+
+      @Override
+      public void tooBig(int bound) {
+        socket.close(MessageAssembly.TOO_BIG, "message over " + bound + " bytes");
+      }
+    })::frame);
     socket.pongHandler(b -> lastPongMs = System.currentTimeMillis());
     socket.closeHandler(v -> cleanUp());
-    socket.exceptionHandler(e -> socket.close());
+    socket.exceptionHandler(this::failed);
     if (queryToken != null && !queryToken.isBlank()) {
       order.holdUntil(authenticate(queryToken));
     } else {
@@ -55,6 +70,28 @@ final class StreamSession implements StreamSubscriber {
           socket.close(CLOSE_UNAUTHENTICATED, "not authenticated within " + authTimeoutMs / 1000 + " s");
         }
       });
+    }
+  }
+
+  /**
+   * Before authentication a message may hold any {@code auth} frame of {@code stream.max_frame_chars} characters;
+   * after it, up to {@code stream.max_message_bytes} are read (longer frames than the characters allowed are answered
+   * PAYLOAD_TOO_LARGE and the connection stays open).
+   */
+  private int messageBound() {
+    return caller == null ? endpoint.maxFrameChars() * 4 : endpoint.maxMessageBytes();
+  }
+
+  /**
+   * A frame the decoder refused (over the size limits, or not valid WebSocket) closes with the status RFC 6455 gives
+   * it, 1009 for a frame or message too big; Netty refuses a frame from its header, before reading its payload.
+   */
+  private void failed(Throwable e) {
+    if (e instanceof CorruptedWebSocketFrameException refused && refused.closeStatus() != null) {
+      socket.close((short) refused.closeStatus().code(), refused.closeStatus().code() == 1009
+          ? "frame too big" : "protocol error");
+    } else {
+      socket.close();
     }
   }
 
@@ -87,32 +124,20 @@ final class StreamSession implements StreamSubscriber {
 
   /** Handles one frame; the future completes when its answer has been queued. */
   private Future<Void> onText(String text) {
+    if (caller == null) {
+      return beforeAuthentication(text);
+    }
     if (text.length() > endpoint.maxFrameChars()) {
       error(ErrorCode.PAYLOAD_TOO_LARGE, "frame of " + text.length() + " characters exceeds " + endpoint.maxFrameChars());
       return Future.succeededFuture();
     }
-    JsonObject frame;
-    try {
-      Object parsed = io.vertx.core.json.Json.decodeValue(text);
-      if (!(parsed instanceof JsonObject object)) {
-        error(ErrorCode.VALIDATION_ERROR, "a frame must be a JSON object with an action");
-        return Future.succeededFuture();
-      }
-      frame = object;
-    } catch (DecodeException e) {
-      error(ErrorCode.VALIDATION_ERROR, "frame is not valid JSON");
+    JsonObject frame = parse(text);
+    if (frame == null) {
+      error(ErrorCode.VALIDATION_ERROR, "frame is not a JSON object");
       return Future.succeededFuture();
     }
-    Object action = frame.getValue("action");
-    if (!(action instanceof String name)) {
+    if (!(frame.getValue("action") instanceof String name)) {
       error(ErrorCode.VALIDATION_ERROR, "frame needs a string \"action\"");
-      return Future.succeededFuture();
-    }
-    if (caller == null) {
-      if ("auth".equals(name)) {
-        return authenticate(frame.getValue("token") instanceof String t ? t : null);
-      }
-      error(ErrorCode.AUTHENTICATION_ERROR, "authenticate first: {\"action\":\"auth\",\"token\":\"...\"}");
       return Future.succeededFuture();
     }
     try {
@@ -133,6 +158,25 @@ final class StreamSession implements StreamSubscriber {
       error(ErrorCode.INTERNAL_SERVER_ERROR, "internal error");
     }
     return Future.succeededFuture();
+  }
+
+  /** SPEC §6: nothing but {@code auth} is served before it; every other frame, readable or not, is told so. */
+  private Future<Void> beforeAuthentication(String text) {
+    JsonObject frame = text.length() > endpoint.maxFrameChars() ? null : parse(text);
+    if (frame != null && "auth".equals(frame.getValue("action"))) {
+      return authenticate(frame.getValue("token") instanceof String t ? t : null);
+    }
+    error(ErrorCode.AUTHENTICATION_ERROR, "authenticate first: {\"action\":\"auth\",\"token\":\"...\"}");
+    return Future.succeededFuture();
+  }
+
+  /** The frame as a JSON object, or null when it is not one. */
+  private static JsonObject parse(String text) {
+    try {
+      return io.vertx.core.json.Json.decodeValue(text) instanceof JsonObject object ? object : null;
+    } catch (DecodeException e) {
+      return null;
+    }
   }
 
   private Future<Void> authenticate(String token) {
