@@ -40,7 +40,9 @@ public final class RouteHandler implements Handler<RoutingContext> {
         reply -> {
           String location = redirectLocation(ctx, reply);
           RawContent raw = spec.rawType() == null ? null : RawContent.fromReply(reply);
-          if (raw != null) {
+          if (raw != null && raw.contentType().equals(RawContent.ENCODED_DATA)) {
+            Envelope.successEncoded(ctx, spec.successStatus(), raw.body());
+          } else if (raw != null) {
             ctx.response().setStatusCode(spec.successStatus()).putHeader(HttpHeaders.CONTENT_TYPE, raw.contentType())
                 .end(raw.body());
           } else if (location != null) {

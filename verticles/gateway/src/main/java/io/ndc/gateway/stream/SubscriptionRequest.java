@@ -31,7 +31,7 @@ record SubscriptionRequest(List<StreamChannel> channels, List<String> symbols, L
     List<StreamChannel> channels = new ArrayList<>();
     for (String name : strings(frame, "channels")) {
       channels.add(StreamChannel.of(name).orElseThrow(() -> new Failure(ErrorCode.VALIDATION_ERROR,
-          "unknown channel '" + name + "' (trades, bars.1m, indicators.1m, alerts)")));
+          "unknown channel '" + name + "' (" + StreamChannel.names() + ")")));
     }
     return channels;
   }
