@@ -84,6 +84,11 @@ public enum Interval {
     throw Failure.validation("unknown interval '" + text + "'; use one of " + String.join(", ", BarIntervals.ALL));
   }
 
+  /** The storage side of a contract interval (one to one, by id). */
+  public static Interval of(io.ndc.contract.BarInterval interval) {
+    return parse(interval.id());
+  }
+
   /** An interval that can be ingested; weekly and monthly are refused because they are derived from daily bars. */
   public static Interval parseStored(String text) {
     Interval interval = parse(text);
