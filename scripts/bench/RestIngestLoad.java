@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
  * (days daily bars), a few requests in flight. Phases: POST /prices:batch (JSON) of new symbols, the same again
  * (all unchanged), POST /prices:import (CSV) of other new symbols, the same again. Prints one RESULT line per phase
  * and writes the new JSON rows in the \copy column order for the shell's reference run.
- * Usage: java RestIngestLoad.java BASE_URL TOKEN SYMBOLS DAYS INFLIGHT COPY_CSV
+ * Usage: java RestIngestLoad.java BASE_URL TOKEN SYMBOLS DAYS INFLIGHT COPY_CSV [WARMUP]
  */
 public final class RestIngestLoad {
   private static final LocalDate FIRST = LocalDate.of(2018, 1, 1);
@@ -31,6 +31,7 @@ public final class RestIngestLoad {
     int days = Integer.parseInt(args[3]);
     int inflight = Integer.parseInt(args[4]);
     Path copyCsv = Path.of(args[5]);
+    int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 3;
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     List<String> json = new ArrayList<>();
@@ -42,10 +43,19 @@ public final class RestIngestLoad {
     }
     Files.writeString(copyCsv, copy);
 
-    // warm-up: JIT of the node's ingest path on symbols outside the measured ones
-    for (int round = 0; round < 3; round++) {
-      String warm = jsonBody(String.format(Locale.ROOT, "RW%04d", round), days, round, new StringBuilder());
-      run(http, base + "/api/v1/prices:batch", token, "application/json", 1, i -> warm, inflight, "warmup", days);
+    // warm-up: the JIT of the node's ingest paths (JSON and CSV, new rows and again) on symbols outside the measured
+    // ones, long enough for the compilers to settle: a phase lasts 1-3 s, and with the 3 requests of the first version
+    // of this benchmark the C1/C2 compiler threads took about a quarter of the machine during the measured phases
+    List<String> warmJson = new ArrayList<>();
+    List<String> warmCsv = new ArrayList<>();
+    for (int w = 0; w < warmup; w++) {
+      warmJson.add(jsonBody(String.format(Locale.ROOT, "RW%04d", w), days, w, new StringBuilder()));
+      warmCsv.add(csvBody(days, w));
+    }
+    IntFunction<String> warmCsvUrl = i -> base + "/api/v1/prices:import?symbol=" + String.format(Locale.ROOT, "RX%04d", i);
+    for (int again = 0; again < 2 && warmup > 0; again++) {
+      run(http, base + "/api/v1/prices:batch", token, "application/json", warmup, warmJson::get, inflight, "warmup", days);
+      runCsv(http, warmCsvUrl, token, warmup, warmCsv, inflight, "warmup", days);
     }
     run(http, base + "/api/v1/prices:batch", token, "application/json", symbols, json::get, inflight, "batch_new", days);
     run(http, base + "/api/v1/prices:batch", token, "application/json", symbols, json::get, inflight, "batch_again", days);
@@ -99,6 +109,11 @@ public final class RestIngestLoad {
   private static void measure(HttpClient http, IntFunction<String> url, String token, String type, int n,
       IntFunction<String> body, int inflight, String phase, int days) throws Exception {
     Semaphore slots = new Semaphore(inflight);
+    // bodies as bytes before the clock starts: the client's own encoding is not the node's cost
+    List<byte[]> bytes = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      bytes.add(body.apply(i).getBytes(StandardCharsets.UTF_8));
+    }
     long[] latencies = new long[n];
     List<CompletableFuture<?>> sent = new ArrayList<>();
     int[] failures = {0};
@@ -108,7 +123,7 @@ public final class RestIngestLoad {
       int index = i;
       HttpRequest request = HttpRequest.newBuilder(URI.create(url.apply(i))).header("Content-Type", type)
           .header("Authorization", "Bearer " + token)
-          .POST(HttpRequest.BodyPublishers.ofString(body.apply(i), StandardCharsets.UTF_8)).build();
+          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.get(i))).build();
       long sentAt = System.nanoTime();
       sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
         latencies[index] = System.nanoTime() - sentAt;

@@ -4,7 +4,8 @@
 # symbols through POST /prices:batch (JSON), the same again (unchanged), then other new symbols through
 # POST /prices:import (CSV), the same again. Reference in the same run: psql \copy of the JSON phase's rows into a
 # same-shaped partitioned table on the same server. Target: each phase >= 0.5 of \copy.
-# Usage: scripts/bench/rest-ingest.sh [symbols=200] [days=1000] [inflight=4]
+# Usage: scripts/bench/rest-ingest.sh [symbols=200] [days=1000] [inflight=4] [warmup=60]
+# warmup: requests of other symbols through each route, new and again, before the measured phases (JIT settling).
 # Env: NDC_JAVA_OPTS (node JVM options, default scripts/jvm.options as scripts/ndc).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,6 +13,7 @@ cd "$root"
 symbols=${1:-200}
 days=${2:-1000}
 inflight=${3:-4}
+warmup=${4:-60}
 jar="$root/cluster/target/ndc.jar"
 bash scripts/services.sh >/dev/null
 if [ ! -f "$jar" ]; then mvn -B -q -DskipTests package; fi
@@ -50,8 +52,8 @@ token=$(curl -s -X POST -H 'Content-Type: application/json' \
 
 echo "== REST ingest $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/,"",$2); print $2}')"
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "node: --services all; $symbols symbols x $days daily bars per request, $inflight in flight"
-java -cp "$jar" scripts/bench/RestIngestLoad.java "http://127.0.0.1:$port" "$token" "$symbols" "$days" "$inflight" "$work/copy.csv" \
+echo "node: --services all; $symbols symbols x $days daily bars per request, $inflight in flight, warm-up $warmup requests per route, new and again"
+java -cp "$jar" scripts/bench/RestIngestLoad.java "http://127.0.0.1:$port" "$token" "$symbols" "$days" "$inflight" "$work/copy.csv" "$warmup" \
   | tee "$work/load.out" | grep -v '^RESULT phase=warmup'
 echo "psql \\copy of the batch phase's rows into a same-shaped partitioned table"
 bash scripts/bench/copy-reference.sh "$db" "$work/copy.csv" | tee "$work/copy.out"

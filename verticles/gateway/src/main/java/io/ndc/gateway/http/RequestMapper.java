@@ -1,9 +1,8 @@
 package io.ndc.gateway.http;
 
-import io.ndc.contract.Failure;
-import io.ndc.contract.JsonSyntax;
+import io.ndc.contract.JsonBody;
+import io.ndc.contract.storage.BarsUpload;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -38,6 +37,30 @@ public interface RequestMapper {
     return request;
   }
 
+  /**
+   * A bar upload ({@code POST /prices:batch}): the JSON body passed on unread as a {@link BarsUpload}, with the
+   * {@code source} and {@code interval} query parameters beside it (winning over the body's, as in {@link
+   * #standard()}); storage reads it on a worker. A {@code rows} query parameter, which would replace the body's rows,
+   * takes the {@link #standard()} way, so it is refused as it always was.
+   */
+  static RequestMapper barsUpload() {
+    return ctx -> {
+      if (ctx.queryParams().contains("rows")) {
+        JsonObject request = standard().map(ctx);
+        request.remove(BarsUpload.DOCUMENT);
+        return request;
+      }
+      ctx.queryParams().forEach(e -> NulCheck.parameter(e.getKey(), e.getValue()));
+      return new BarsUpload(ctx.body().buffer(), last(ctx, "source"), last(ctx, "interval")).toJson();
+    };
+  }
+
+  /** The last value of a query parameter, as {@link #standard()} would see it. */
+  private static String last(RoutingContext ctx, String name) {
+    java.util.List<String> values = ctx.queryParams().getAll(name);
+    return values.isEmpty() ? null : values.get(values.size() - 1);
+  }
+
   /** The raw body as text under {@code field} (e.g. a CSV upload), with query and path parameters. */
   static RequestMapper text(String field) {
     return ctx -> {
@@ -49,19 +72,6 @@ public interface RequestMapper {
   }
 
   private static JsonObject jsonBody(RoutingContext ctx) {
-    Buffer body = ctx.body().buffer();
-    if (body == null || body.length() == 0) {
-      return new JsonObject();
-    }
-    Object parsed;
-    try {
-      parsed = body.toJsonValue();
-    } catch (DecodeException e) {
-      throw Failure.validation(JsonSyntax.describe("request body", e));
-    }
-    if (!(parsed instanceof JsonObject object)) {
-      throw Failure.validation("request body must be a JSON object");
-    }
-    return object.copy();
+    return JsonBody.object(ctx.body().buffer());
   }
 }

@@ -42,7 +42,7 @@ public final class StocksRoutes {
             .address(StorageAddresses.BARS_VERSIONS).query("date", "interval", "page", "limit")
             .doc("stocks", "Every version of the bar at date (or the symbol's replaced versions without one)").build(),
         route(HttpMethod.POST, "/prices:batch").permission(Permissions.INGEST_WRITE)
-            .address(StorageAddresses.BARS_INGEST).json()
+            .address(StorageAddresses.BARS_INGEST).json().mapper(RequestMapper.barsUpload())
             .doc("ingest", "Store bars {source, interval, rows:[{symbol, date|ts, open, high, low, close, volume}]};"
                 + " replies {batch_id, accepted, unchanged, revised, rejected}").build(),
         route(HttpMethod.POST, "/prices:import").permission(Permissions.INGEST_WRITE)

@@ -49,6 +49,77 @@ public final class BarCsv {
   }
 
   public static List<RawRow> read(String text) {
+    List<RawRow> rows = new ArrayList<>();
+    parse(text, (header, names) -> record -> rows.add(row(rows.size() + 1, record, header, names)));
+    return rows;
+  }
+
+  /**
+   * The same rows as {@link #read} as {@link RawBars} columns, without a JSON object per row: the record as it came
+   * is only built for rows that are refused.
+   */
+  public static RawBars columns(String text) {
+    List<String[]> records = new ArrayList<>();
+    List<String> headerNames = new ArrayList<>();
+    RawBars[] bars = new RawBars[1];
+    parse(text, (header, names) -> {
+      headerNames.addAll(header);
+      bars[0] = new RawBars(text.length() / 40 + 4, at -> original(records.get(at), headerNames));
+      return record -> {
+        String[] values = record.values();
+        records.add(values);
+        fill(bars[0], bars[0].add(records.size()), values, header.size(), names);
+      };
+    });
+    return bars[0];
+  }
+
+  private static void fill(RawBars bars, int at, String[] values, int headerSize, String[] names) {
+    String date = null;
+    String ts = null;
+    String time = null;
+    for (int i = 0; i < values.length; i++) {
+      String value = values[i];
+      String name = i < names.length ? names[i] : null;
+      if (name == null || value.isEmpty()) {
+        continue;
+      }
+      switch (name) {
+        case "date" -> date = value;
+        case "ts" -> ts = value;
+        case "time" -> time = value;
+        default -> bars.set(at, name, value);
+      }
+    }
+    if (time != null && date != null && ts == null) {
+      ts = date + " " + clock(time);
+      date = null;
+    }
+    bars.set(at, "date", date);
+    bars.set(at, "ts", ts);
+    if (values.length != headerSize) {
+      bars.reject(at, fieldCount(values.length, headerSize));
+    }
+  }
+
+  private static String fieldCount(int fields, int headerSize) {
+    return "the record has " + fields + " fields, the header has " + headerSize;
+  }
+
+  private static JsonObject original(String[] values, List<String> header) {
+    JsonObject original = new JsonObject();
+    for (int i = 0; i < values.length; i++) {
+      original.put(i < header.size() ? header.get(i) : "column_" + (i + 1), values[i]);
+    }
+    return original;
+  }
+
+  /** What to do with the records of a CSV once its header is known (the header as written and its ingest names). */
+  private interface Reader {
+    java.util.function.Consumer<CSVRecord> start(List<String> header, String[] names);
+  }
+
+  private static void parse(String text, Reader reader) {
     String body = text != null && text.startsWith("\uFEFF") ? text.substring(1) : text;
     if (body == null || body.isBlank()) {
       throw Failure.validation("the CSV body is empty");
@@ -57,13 +128,10 @@ public final class BarCsv {
       List<String> header = parser.getHeaderNames();
       String[] names = header.stream().map(h -> COLUMNS.get(h.trim().toLowerCase(Locale.ROOT))).toArray(String[]::new);
       checkColumns(header, names);
-      List<RawRow> rows = new ArrayList<>();
-      int index = 0;
+      java.util.function.Consumer<CSVRecord> rows = reader.start(header, names);
       for (CSVRecord record : parser) {
-        index++;
-        rows.add(row(index, record, header, names));
+        rows.accept(record);
       }
-      return rows;
     } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
       throw Failure.validation("the body is not readable CSV: " + e.getMessage());
     }
@@ -109,8 +177,7 @@ public final class BarCsv {
         fields.remove("date");
       }
     }
-    String error = record.size() == header.size() ? null
-        : "the record has " + record.size() + " fields, the header has " + header.size();
+    String error = record.size() == header.size() ? null : fieldCount(record.size(), header.size());
     return new RawRow(index, fields, original, error);
   }
 

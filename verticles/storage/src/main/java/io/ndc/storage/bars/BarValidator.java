@@ -20,12 +20,14 @@ public final class BarValidator {
   private final Instant now;
   private final Duration intradayRetention;
   private final LocalDate latestDate;
+  private final long latestDay;
 
   public BarValidator(Interval interval, Instant now, Duration intradayRetention) {
     this.interval = interval;
     this.now = now;
     this.intradayRetention = intradayRetention;
     this.latestDate = LocalDate.ofInstant(now, EARLIEST_ZONE);
+    this.latestDay = latestDate.toEpochDay();
   }
 
   /** Either a valid row or the reason it was refused. */
@@ -37,28 +39,40 @@ public final class BarValidator {
 
   /** Checks a raw row; {@code defaultSymbol} applies when the row has none (CSV imports of one symbol). */
   public Checked check(JsonObject raw, String defaultSymbol) {
+    return check(raw.getValue("symbol"), raw.getValue("date"), raw.getValue("ts"), raw.getValue("open"),
+        raw.getValue("high"), raw.getValue("low"), raw.getValue("close"), raw.getValue("volume"),
+        raw.getValue("adj_close"), defaultSymbol);
+  }
+
+  /**
+   * Checks a row given as its field values the way JSON decoding gives them (String, Number, null when absent), so
+   * rows read from objects, a streamed document or CSV ({@link RawBars}) pass the same rules.
+   */
+  public Checked check(Object symbol, Object date, Object ts, Object open, Object high, Object low, Object close,
+      Object volume, Object adjClose, String defaultSymbol) {
     try {
-      return new Checked(read(raw, defaultSymbol), null);
+      return new Checked(read(symbol, date, ts, open, high, low, close, volume, adjClose, defaultSymbol), null);
     } catch (IllegalArgumentException | ClassCastException e) {
       return new Checked(null, e.getMessage());
     }
   }
 
-  private BarRow read(JsonObject raw, String defaultSymbol) {
-    String symbol = RowValues.symbol(raw.getValue("symbol"));
+  private BarRow read(Object symbolValue, Object dateValue, Object tsValue, Object openValue, Object highValue,
+      Object lowValue, Object closeValue, Object volumeValue, Object adjCloseValue, String defaultSymbol) {
+    String symbol = RowValues.symbol(symbolValue);
     if (symbol == null) {
       symbol = RowValues.symbol(defaultSymbol);
     }
     if (symbol == null) {
       throw new IllegalArgumentException("symbol is missing");
     }
-    Instant ts = time(raw);
-    double open = price("open", raw.getValue("open"));
-    double high = price("high", raw.getValue("high"));
-    double low = price("low", raw.getValue("low"));
-    double close = price("close", raw.getValue("close"));
-    Double volume = optional("volume", raw.getValue("volume"));
-    Double adjClose = optional("adj_close", raw.getValue("adj_close"));
+    Instant ts = time(dateValue, tsValue);
+    double open = price("open", openValue);
+    double high = price("high", highValue);
+    double low = price("low", lowValue);
+    double close = price("close", closeValue);
+    Double volume = optional("volume", volumeValue);
+    Double adjClose = optional("adj_close", adjCloseValue);
     if (low > Math.min(open, close)) {
       throw new IllegalArgumentException("low " + low + " is above min(open, close) " + Math.min(open, close));
     }
@@ -68,9 +82,7 @@ public final class BarValidator {
     return new BarRow(symbol, ts, open, high, low, close, volume, adjClose);
   }
 
-  private Instant time(JsonObject raw) {
-    Object date = raw.getValue("date");
-    Object ts = raw.getValue("ts");
+  private Instant time(Object date, Object ts) {
     if (date == null && ts == null) {
       throw new IllegalArgumentException("date or ts is missing");
     }
@@ -86,7 +98,7 @@ public final class BarValidator {
         throw new IllegalArgumentException("time " + time + " is older than the intraday retention of "
             + intradayRetention.toDays() + " days");
       }
-    } else if (LocalDate.ofInstant(time, ZoneOffset.UTC).isAfter(latestDate)) {
+    } else if (Math.floorDiv(time.getEpochSecond(), 86_400L) > latestDay) {
       throw new IllegalArgumentException("date " + LocalDate.ofInstant(time, ZoneOffset.UTC) + " is in the future");
     }
     return time;

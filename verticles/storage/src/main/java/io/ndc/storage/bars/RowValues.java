@@ -67,7 +67,8 @@ public final class RowValues {
         date = BASIC_DATE.matcher(text).matches() ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE)
             : LocalDate.parse(text.replace('/', '-'));
       }
-      return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+      // the start of the day in UTC, without a ZonedDateTime
+      return Instant.ofEpochSecond(date.toEpochDay() * 86_400L);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("date '" + text + "' is not a date (YYYY-MM-DD)");
     }

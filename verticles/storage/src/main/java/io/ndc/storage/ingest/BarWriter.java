@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,10 +37,17 @@ public final class BarWriter {
    * statement, nothing is written, and the batch goes through {@link #STATEMENTS}.
    */
   private static final Map<Interval, BatchStatement> APPEND_STATEMENTS = new EnumMap<>(Interval.class);
+  /**
+   * The batch's rows from one array per column; times travel as microseconds since the epoch (an {@code int8} is
+   * written as it is, where the client's {@code timestamptz} encoding of a Java time was the dearest part of sending
+   * a batch) and become {@code timestamptz} here, exactly (below 2^53 microseconds a float8 product is exact).
+   */
   private static final String INPUT = """
-      input AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[],
-                                     $6::float8[], $7::float8[], $8::float8[])
-                AS t(symbol, ts, open, high, low, close, volume, adj_close)),
+      input AS (SELECT symbol, timestamptz '1970-01-01 00:00:00+00' + us * interval '1 microsecond' AS ts,
+                       open, high, low, close, volume, adj_close
+                FROM unnest($1::text[], $2::int8[], $3::float8[], $4::float8[], $5::float8[],
+                            $6::float8[], $7::float8[], $8::float8[])
+                AS t(symbol, us, open, high, low, close, volume, adj_close)),
       """;
 
   static {
@@ -99,26 +105,113 @@ public final class BarWriter {
     this.known = known;
   }
 
+  /**
+   * Validated rows in key order (symbol, then time) with the statement's columns, their symbols and time range: built
+   * by {@link #order} where the rows were validated (on a worker for large batches), so the event loop only sends them.
+   */
+  public static final class Ordered {
+    private final List<BarRow> rows;
+    private final Set<String> symbols = new TreeSet<>();
+    private final String[] symbol;
+    private final Long[] ts;
+    private final Double[] open;
+    private final Double[] high;
+    private final Double[] low;
+    private final Double[] close;
+    private final Double[] volume;
+    private final Double[] adjClose;
+    private final Instant from;
+    private final Instant to;
+
+    private Ordered(List<BarRow> rows) {
+      this.rows = rows;
+      int n = rows.size();
+      symbol = new String[n];
+      ts = new Long[n];
+      open = new Double[n];
+      high = new Double[n];
+      low = new Double[n];
+      close = new Double[n];
+      volume = new Double[n];
+      adjClose = new Double[n];
+      Instant min = null;
+      Instant max = null;
+      for (int i = 0; i < n; i++) {
+        BarRow r = rows.get(i);
+        if (i == 0 || !r.symbol().equals(symbol[i - 1])) {
+          symbols.add(r.symbol());
+        }
+        symbol[i] = r.symbol();
+        ts[i] = micros(r.ts());
+        open[i] = r.open();
+        high[i] = r.high();
+        low[i] = r.low();
+        close[i] = r.close();
+        volume[i] = r.volume();
+        adjClose[i] = r.adjClose();
+        min = min == null || r.ts().isBefore(min) ? r.ts() : min;
+        max = max == null || r.ts().isAfter(max) ? r.ts() : max;
+      }
+      from = min;
+      to = max;
+    }
+
+    public List<BarRow> rows() {
+      return rows;
+    }
+
+    /** The kind-specific parameters of the statements; a new tuple per attempt (the statement appends to it). */
+    private Tuple columns(Interval interval, String source) {
+      return Tuple.tuple().addValue(symbol).addValue(ts).addValue(open).addValue(high).addValue(low).addValue(close)
+          .addValue(volume).addValue(adjClose).addValue(interval.id()).addValue(source)
+          .addValue(BatchStatement.utc(from)).addValue(BatchStatement.utc(to));
+    }
+  }
+
+  private static long micros(Instant ts) {
+    return Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000L), ts.getNano() / 1_000);
+  }
+
+  /** {@code rows} in key order with their columns; already ordered rows (a symbol's history) are not copied twice. */
+  public static Ordered order(List<BarRow> rows) {
+    List<BarRow> ordered = sorted(rows) ? rows : rows.stream().sorted(KEY_ORDER).toList();
+    return new Ordered(ordered);
+  }
+
+  private static final Comparator<BarRow> KEY_ORDER = Comparator.comparing(BarRow::symbol).thenComparing(BarRow::ts);
+
+  private static boolean sorted(List<BarRow> rows) {
+    for (int i = 1; i < rows.size(); i++) {
+      if (KEY_ORDER.compare(rows.get(i - 1), rows.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public Future<BatchResult> write(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections) {
-    List<BarRow> ordered = rows.stream().sorted(Comparator.comparing(BarRow::symbol).thenComparing(BarRow::ts)).toList();
+    return write(source, interval, order(rows), rejections);
+  }
+
+  public Future<BatchResult> write(String source, Interval interval, Ordered ordered, List<Rejection> rejections) {
     Future<BatchResult> written;
-    if (horizon.allBeyond(interval.id(), ordered)) {
+    if (horizon.allBeyond(interval.id(), ordered.rows())) {
       written = attempt(source, interval, ordered, rejections, 1, APPEND_STATEMENTS.get(interval))
           .recover(error -> BatchStatement.uniqueViolation(error)
               ? attempt(source, interval, ordered, rejections, 1, STATEMENTS.get(interval)) : Future.failedFuture(error));
     } else {
       written = attempt(source, interval, ordered, rejections, 1, STATEMENTS.get(interval));
     }
-    return written.onSuccess(result -> horizon.record(interval.id(), ordered));
+    return written.onSuccess(result -> horizon.record(interval.id(), ordered.rows()));
   }
 
-  private Future<BatchResult> attempt(String source, Interval interval, List<BarRow> rows, List<Rejection> rejections,
+  private Future<BatchResult> attempt(String source, Interval interval, Ordered rows, List<Rejection> rejections,
       int attempt, BatchStatement statement) {
-    Instant from = rows.stream().map(BarRow::ts).min(Comparator.naturalOrder()).orElse(null);
-    Instant to = rows.stream().map(BarRow::ts).max(Comparator.naturalOrder()).orElse(null);
+    Instant from = rows.from;
+    Instant to = rows.to;
     Future<Void> ready = from == null ? Future.succeededFuture() : partitions.ensure(interval.table(), from, to);
     return ready
-        .compose(v -> statement.run(pg, columns(rows, interval, source, from, to), rows.size(), rejections, symbols(rows),
+        .compose(v -> statement.run(pg, rows.columns(interval, source), rows.rows().size(), rejections, rows.symbols,
             source, interval.id(), from, to, known))
         .recover(error -> {
           // a unique violation of the append statement is its fallback's business, not a retry of the same statement
@@ -129,37 +222,5 @@ public final class BarWriter {
           }
           return Future.failedFuture(error);
         });
-  }
-
-  private static Set<String> symbols(List<BarRow> rows) {
-    Set<String> symbols = new TreeSet<>();
-    rows.forEach(r -> symbols.add(r.symbol()));
-    return symbols;
-  }
-
-  private static Tuple columns(List<BarRow> rows, Interval interval, String source, Instant from, Instant to) {
-    int n = rows.size();
-    String[] symbol = new String[n];
-    OffsetDateTime[] ts = new OffsetDateTime[n];
-    Double[] open = new Double[n];
-    Double[] high = new Double[n];
-    Double[] low = new Double[n];
-    Double[] close = new Double[n];
-    Double[] volume = new Double[n];
-    Double[] adjClose = new Double[n];
-    for (int i = 0; i < n; i++) {
-      BarRow r = rows.get(i);
-      symbol[i] = r.symbol();
-      ts[i] = BatchStatement.utc(r.ts());
-      open[i] = r.open();
-      high[i] = r.high();
-      low[i] = r.low();
-      close[i] = r.close();
-      volume[i] = r.volume();
-      adjClose[i] = r.adjClose();
-    }
-    return Tuple.tuple().addValue(symbol).addValue(ts).addValue(open).addValue(high).addValue(low).addValue(close)
-        .addValue(volume).addValue(adjClose).addValue(interval.id()).addValue(source)
-        .addValue(BatchStatement.utc(from)).addValue(BatchStatement.utc(to));
   }
 }
