@@ -6,11 +6,13 @@ import io.ndc.platform.config.Settings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.ndc.storage.bars.IngestLimits;
 import java.time.Duration;
+import java.time.LocalDate;
 
 /** The storage settings (under {@code storage.*}) with their defaults, read in one place. */
-public record StorageConfig(String database, int maxRows, Duration intradayRetention, int partitionDaysAhead,
-    long maintenanceIntervalMs, int maxQueryPoints) {
+public record StorageConfig(String database, int maxRows, Duration intradayRetention, LocalDate earliestDate,
+    int partitionDaysAhead, long maintenanceIntervalMs, int maxQueryPoints) {
 
   /**
    * The service's pool on schema {@code market}, with the prepared statement cache on: ingest and query statements
@@ -24,11 +26,25 @@ public record StorageConfig(String database, int maxRows, Duration intradayReten
     return Postgres.pool(vertx, withCache, "market");
   }
 
+  /** The bounds every ingest path checks rows against. */
+  public IngestLimits ingestLimits() {
+    return new IngestLimits(intradayRetention, earliestDate);
+  }
+
+  private static LocalDate earliest(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalStateException("setting storage.ingest.earliest_date must be a date YYYY-MM-DD (got '" + text + "')");
+    }
+  }
+
   public static StorageConfig from(JsonObject config) {
     return new StorageConfig(
         Postgres.connectOptions(config).getDatabase(),
         Settings.of(config).integer("storage.ingest.max_rows"),
         Duration.ofDays(Settings.of(config).integer("storage.intraday_retention_days")),
+        earliest(Settings.of(config).string("storage.ingest.earliest_date")),
         Settings.of(config).integer("storage.partitions.days_ahead"),
         Settings.of(config).longValue("storage.partitions.check_interval_ms"),
         Settings.of(config).integer("storage.query.max_points"));

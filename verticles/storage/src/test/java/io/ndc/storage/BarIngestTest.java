@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -105,6 +106,33 @@ class BarIngestTest {
     assertThat((page.getJsonObject("pagination")).getMap()).containsEntry("total", 7L);
 
     assertThat(storage.sql("SELECT count(*) AS n FROM bars WHERE symbol = 'REJ1'").get(0).getLong("n")).isEqualTo(2);
+  }
+
+  @Test
+  void datesBeforeTheEarliestAreRejectedRowByRowAndMakeNoPartitions() {
+    long partitionsBefore = storage.sql("SELECT count(*) AS n FROM pg_inherits").get(0).getLong("n");
+    List<JsonObject> rows = new ArrayList<>();
+    for (int year = 2; year < 1800; year += 6) {
+      rows.add(bar("ANCIENT", String.format("%04d-01-05", year), 10, 11, 9, 10.5, 100));
+    }
+    rows.add(bar("ANCIENT", "0000-01-01", 10, 11, 9, 10.5, 100));
+    rows.add(new JsonObject().put("symbol", "ANCIENT").put("date", "-4713-01-01").put("open", 1).put("high", 1)
+        .put("low", 1).put("close", 1));
+    rows.add(bar("ANCIENT", "1800-01-02", 10, 11, 9, 10.5, 100));
+    JsonObject result = storage.call(StorageAddresses.BARS_INGEST, batch("daily", rows.toArray(JsonObject[]::new)));
+    assertThat(result.getInteger("accepted")).isEqualTo(1);
+    assertThat(result.getInteger("rejected")).isEqualTo(rows.size() - 1);
+    JsonObject page = storage.call(StorageAddresses.BATCH_REJECTIONS, new JsonObject().put("id", result.getLong("batch_id"))
+        .put("limit", 1000));
+    page.getJsonArray("items").forEach(item -> assertThat(((JsonObject) item).getString("reason"))
+        .containsAnyOf("before the earliest date stored (1800-01-01)", "is not a date"));
+    // partitions for the one row kept (its year, and its symbol's first), not one per year asked (300 before)
+    long partitionsAfter = storage.sql("SELECT count(*) AS n FROM pg_inherits").get(0).getLong("n");
+    assertThat(partitionsAfter - partitionsBefore).isLessThanOrEqualTo(2);
+    JsonObject trends = storage.call(StorageAddresses.TRENDS_INGEST, new JsonObject().put("source", "t").put("rows",
+        new JsonArray().add(new JsonObject().put("symbol", "ANCIENT").put("date", "0001-01-01")
+            .put("investor_type", "foreign").put("buy_volume", 1).put("sell_volume", 1))));
+    assertThat(trends.getInteger("rejected")).isEqualTo(1);
   }
 
   @Test

@@ -83,7 +83,7 @@ class CsvImportTest {
     assertThat(noData.getMessage()).contains("lacks");
     Failure unterminated = storage.failure(StorageAddresses.BARS_IMPORT, new JsonObject().put("symbol", "BADCSV")
         .put("csv", "date,open,high,low,close\n2024-01-02,1,2,0.5,\"1.5\n2024-01-03,1,2,0.5,1.5\n"));
-    assertThat(unterminated.getMessage()).contains("not readable CSV");
+    assertThat(unterminated.getMessage()).isEqualTo("the body is not readable CSV: a quoted field is not closed (line 3)");
     Failure noSymbol = storage.failure(StorageAddresses.BARS_IMPORT,
         new JsonObject().put("csv", "date,open,high,low,close\n2024-01-02,1,2,0.5,1.5\n"));
     assertThat(noSymbol.getMessage()).contains("'symbol' is required");

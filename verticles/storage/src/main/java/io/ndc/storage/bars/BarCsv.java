@@ -124,7 +124,13 @@ public final class BarCsv {
     if (body == null || body.isBlank()) {
       throw Failure.validation("the CSV body is empty");
     }
-    try (CSVParser parser = CSVParser.parse(new StringReader(body), FORMAT)) {
+    CSVParser parser;
+    try {
+      parser = CSVParser.parse(new StringReader(body), FORMAT);
+    } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      throw unreadable(e, 1);
+    }
+    try (parser) {
       List<String> header = parser.getHeaderNames();
       String[] names = header.stream().map(h -> COLUMNS.get(h.trim().toLowerCase(Locale.ROOT))).toArray(String[]::new);
       checkColumns(header, names);
@@ -133,8 +139,21 @@ public final class BarCsv {
         rows.accept(record);
       }
     } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-      throw Failure.validation("the body is not readable CSV: " + e.getMessage());
+      throw unreadable(e, parser.getCurrentLineNumber());
     }
+  }
+
+  /**
+   * The parser's complaint in NDC's words, with the line: its own messages name its classes
+   * ({@code org.apache.commons.csv.CSVException}), which tell a client nothing.
+   */
+  private static Failure unreadable(Exception e, long line) {
+    String message = String.valueOf(e.getMessage());
+    String problem = message.contains("EOF reached before encapsulated token finished") ? "a quoted field is not closed"
+        : message.contains("invalid char between encapsulated token and delimiter") ? "text follows a closing quote"
+        : message.contains("duplicate name") ? "a column name appears twice in the header"
+        : "a row cannot be read";
+    return Failure.validation("the body is not readable CSV: " + problem + " (line " + Math.max(1, line) + ")");
   }
 
   private static void checkColumns(List<String> header, String[] names) {

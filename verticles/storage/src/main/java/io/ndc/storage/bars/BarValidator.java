@@ -10,7 +10,8 @@ import java.time.ZoneOffset;
 /**
  * The rules a bar must pass before it is written (SPEC §7): a symbol, a time aligned to the interval and not in the
  * future, finite non-negative prices and volume, {@code low <= min(open, close)} and {@code high >= max(open,
- * close)}; intraday bars older than the intraday retention are refused too, since their partition would be dropped.
+ * close)}; intraday bars older than the intraday retention are refused too, since their partition would be dropped,
+ * and so is anything before the earliest date ({@link IngestLimits}).
  */
 public final class BarValidator {
   /** The first time zone to start a new day: a daily bar dated "today" anywhere on Earth is not in the future. */
@@ -19,13 +20,15 @@ public final class BarValidator {
   private final Interval interval;
   private final Instant now;
   private final Duration intradayRetention;
+  private final Instant earliest;
   private final LocalDate latestDate;
   private final long latestDay;
 
-  public BarValidator(Interval interval, Instant now, Duration intradayRetention) {
+  public BarValidator(Interval interval, Instant now, IngestLimits limits) {
     this.interval = interval;
     this.now = now;
-    this.intradayRetention = intradayRetention;
+    this.intradayRetention = limits.intradayRetention();
+    this.earliest = limits.earliestDate().atStartOfDay(ZoneOffset.UTC).toInstant();
     this.latestDate = LocalDate.ofInstant(now, EARLIEST_ZONE);
     this.latestDay = latestDate.toEpochDay();
   }
@@ -87,6 +90,10 @@ public final class BarValidator {
       throw new IllegalArgumentException("date or ts is missing");
     }
     Instant time = ts != null ? RowValues.instant(ts) : RowValues.date(date);
+    if (time.isBefore(earliest)) {
+      throw new IllegalArgumentException("date " + LocalDate.ofInstant(time, ZoneOffset.UTC)
+          + " is before the earliest date stored (" + LocalDate.ofInstant(earliest, ZoneOffset.UTC) + ")");
+    }
     if (!interval.aligned(time)) {
       throw new IllegalArgumentException("time " + time + " is not aligned to the " + interval.id() + " interval");
     }

@@ -8,13 +8,13 @@ import io.ndc.storage.bars.BarCsv;
 import io.ndc.storage.bars.BarDocument;
 import io.ndc.storage.bars.BarRow;
 import io.ndc.storage.bars.BarValidator;
+import io.ndc.storage.bars.IngestLimits;
 import io.ndc.storage.bars.Interval;
 import io.ndc.storage.bars.RawBars;
 import io.ndc.storage.bars.RowValues;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,14 +40,14 @@ public final class BarIngest {
   private final BarWriter writer;
   private final BatchCommitted committed;
   private final int maxRows;
-  private final Duration intradayRetention;
+  private final IngestLimits limits;
 
-  public BarIngest(Vertx vertx, BarWriter writer, BatchCommitted committed, int maxRows, Duration intradayRetention) {
+  public BarIngest(Vertx vertx, BarWriter writer, BatchCommitted committed, int maxRows, IngestLimits limits) {
     this.vertx = vertx;
     this.writer = writer;
     this.committed = committed;
     this.maxRows = maxRows;
-    this.intradayRetention = intradayRetention;
+    this.limits = limits;
   }
 
   /** {@link BarsIngest} {@code {"source","interval","rows":[...]}} or {@link BarsUpload} {@code {"document",...}}. */
@@ -55,26 +55,26 @@ public final class BarIngest {
     if (BarsUpload.isUpload(request)) {
       BarsUpload upload = BarsUpload.fromJson(request);
       return checked(upload.document().length() / MIN_JSON_ROW_BYTES,
-          () -> read(upload, maxRows, Instant.now(), intradayRetention)).compose(this::write);
+          () -> read(upload, maxRows, Instant.now(), limits)).compose(this::write);
     }
     BarsIngest batch = BarsIngest.fromJson(request);
     checkSize(batch.rows().size(), maxRows);
     Interval interval = Interval.of(batch.interval());
     return checked(batch.rows().size(), () -> validate(batch.source(), interval, null, RawBars.of(batch.rows()),
-        Instant.now(), intradayRetention)).compose(this::write);
+        Instant.now(), limits)).compose(this::write);
   }
 
   /**
    * An upload read in one pass into columns; a document of another shape than the common one is read the plain
    * way, which refuses it as before (malformed JSON, no object) or reads it into rows.
    */
-  static Checked read(BarsUpload upload, int maxRows, Instant now, Duration intradayRetention) {
+  static Checked read(BarsUpload upload, int maxRows, Instant now, IngestLimits limits) {
     BarDocument.Read document = BarDocument.read(upload.document());
     if (document == null) {
       BarsIngest batch = upload.read();
       checkSize(batch.rows().size(), maxRows);
       return validate(batch.source(), Interval.of(batch.interval()), null, RawBars.of(batch.rows()), now,
-          intradayRetention);
+          limits);
     }
     Interval interval = Interval.of(BarsIngest.storedInterval(
         upload.interval() != null ? upload.interval() : document.interval()));
@@ -83,7 +83,7 @@ public final class BarIngest {
       BarsIngest.rows(null);
     }
     checkSize(document.rows().size(), maxRows);
-    return validate(source, interval, null, document.rows(), now, intradayRetention);
+    return validate(source, interval, null, document.rows(), now, limits);
   }
 
   /** {@code {"csv","symbol"?,"interval"?,"source"?}} */
@@ -94,19 +94,19 @@ public final class BarIngest {
     String csv = request.getString("csv");
     // the text's length says whether the parse is worth a worker
     int rowsAtMost = csv == null ? 0 : csv.length() / MIN_CSV_ROW_CHARS;
-    return checked(rowsAtMost, () -> readCsv(csv, symbol, source, interval, maxRows, Instant.now(), intradayRetention))
+    return checked(rowsAtMost, () -> readCsv(csv, symbol, source, interval, maxRows, Instant.now(), limits))
         .compose(this::write);
   }
 
   static Checked readCsv(String csv, String symbol, String source, Interval interval, int maxRows, Instant now,
-      Duration intradayRetention) {
+      IngestLimits limits) {
     RawBars rows = BarCsv.columns(csv);
     checkSize(rows.size(), maxRows);
     if (symbol == null && rows.size() > 0 && !rows.anySymbol()) {
       throw Failure.validation("query parameter 'symbol' is required when the CSV has no symbol column",
           new JsonObject().put("parameter", "symbol"));
     }
-    return validate(source, interval, symbol, rows, now, intradayRetention);
+    return validate(source, interval, symbol, rows, now, limits);
   }
 
   /** Runs {@code check} on the loop for small batches, on a worker for large ones. */
@@ -129,8 +129,8 @@ public final class BarIngest {
   }
 
   static Checked validate(String source, Interval interval, String defaultSymbol, RawBars inputs, Instant now,
-      Duration intradayRetention) {
-    BarValidator validator = new BarValidator(interval, now, intradayRetention);
+      IngestLimits limits) {
+    BarValidator validator = new BarValidator(interval, now, limits);
     List<BarRow> rows = new ArrayList<>(inputs.size());
     List<Rejection> rejections = new ArrayList<>();
     Map<Key, Integer> firstIndex = new HashMap<>();

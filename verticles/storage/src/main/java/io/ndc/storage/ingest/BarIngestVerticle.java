@@ -20,7 +20,7 @@ public final class BarIngestVerticle extends VerticleBase {
     cache = new MarketCache(vertx, config());
     BarIngest ingest = new BarIngest(vertx, new BarWriter(pg, new Partitions(vertx, pg, settings.database()),
         new KnownSymbols(vertx, settings.database())),
-        new BatchCommitted(vertx.eventBus(), cache), settings.maxRows(), settings.intradayRetention());
+        new BatchCommitted(vertx.eventBus(), cache), settings.maxRows(), settings.ingestLimits());
     return Future.all(
         vertx.eventBus().consumer(StorageAddresses.BARS_INGEST, Handlers.json(ingest::ingestJson)).completion(),
         vertx.eventBus().consumer(StorageAddresses.BARS_IMPORT, Handlers.json(ingest::ingestCsv)).completion());

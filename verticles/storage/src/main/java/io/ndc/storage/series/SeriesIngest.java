@@ -1,5 +1,6 @@
 package io.ndc.storage.series;
 
+import io.ndc.storage.bars.IngestLimits;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.storage.ingest.BatchCommitted;
@@ -46,10 +47,11 @@ public final class SeriesIngest {
   private final String rowsField;
   private final int maxRows;
   private final Duration retention;
+  private final Instant earliest;
   private final KnownSymbols known;
 
   public SeriesIngest(Pool pg, Partitions partitions, KnownSymbols known, BatchCommitted committed, SeriesTable table,
-      String rowsField, int maxRows, Duration retention) {
+      String rowsField, int maxRows, IngestLimits limits) {
     this.known = known;
     this.pg = pg;
     this.partitions = partitions;
@@ -61,7 +63,8 @@ public final class SeriesIngest {
     this.horizon = new StoredHorizon<>(row -> (String) row[0], this::time, table == SeriesTable.TRADES);
     this.rowsField = rowsField;
     this.maxRows = maxRows;
-    this.retention = retention;
+    this.retention = limits.intradayRetention();
+    this.earliest = limits.earliestDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
   }
 
   public Future<JsonObject> ingest(JsonObject request) {
@@ -106,6 +109,10 @@ public final class SeriesIngest {
     Instant time = time(row);
     if (time != null && time.isAfter(now.plus(table == SeriesTable.TRADES ? FUTURE_SKEW : Duration.ofDays(1)))) {
       throw new IllegalArgumentException(table.timeColumn() + " " + time + " is in the future");
+    }
+    if (time != null && time.isBefore(earliest)) {
+      throw new IllegalArgumentException(table.timeColumn() + " " + time + " is before the earliest date stored ("
+          + earliest.toString().substring(0, 10) + ")");
     }
     if (time != null && table == SeriesTable.TRADES && time.isBefore(now.minus(retention))) {
       throw new IllegalArgumentException("ts " + time + " is older than the trade retention of " + retention.toDays() + " days");

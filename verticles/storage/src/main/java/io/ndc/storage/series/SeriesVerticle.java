@@ -24,11 +24,11 @@ public final class SeriesVerticle extends VerticleBase {
     KnownSymbols known = new KnownSymbols(vertx, settings.database());
     BatchCommitted committed = new BatchCommitted(vertx.eventBus(), cache);
     SeriesIngest trades = new SeriesIngest(pg, partitions, known, committed, SeriesTable.TRADES, "trades",
-        settings.maxRows(), settings.intradayRetention());
+        settings.maxRows(), settings.ingestLimits());
     SeriesIngest trends = new SeriesIngest(pg, partitions, known, committed, SeriesTable.TRENDS, "rows",
-        settings.maxRows(), settings.intradayRetention());
+        settings.maxRows(), settings.ingestLimits());
     SeriesIngest financials = new SeriesIngest(pg, partitions, known, committed, SeriesTable.FINANCIALS, "rows",
-        settings.maxRows(), settings.intradayRetention());
+        settings.maxRows(), settings.ingestLimits());
     SeriesQuery query = new SeriesQuery(pg);
     return Future.all(java.util.List.of(
         vertx.eventBus().consumer(StorageAddresses.TRADES_INGEST, Handlers.json(trades::ingest)).completion(),

@@ -19,7 +19,8 @@ import net.jqwik.api.constraints.IntRange;
 /** The bar rules of SPEC §7 hold for any input: valid bars pass unchanged, each broken rule is refused with its reason. */
 class BarValidatorProperties {
   private static final Instant NOW = Instant.parse("2026-06-15T12:34:56Z");
-  private static final BarValidator DAILY = new BarValidator(Interval.DAILY, NOW, Duration.ofDays(30));
+  private static final IngestLimits LIMITS = new IngestLimits(Duration.ofDays(30), LocalDate.parse("1800-01-01"));
+  private static final BarValidator DAILY = new BarValidator(Interval.DAILY, NOW, LIMITS);
 
   private static JsonObject row(LocalDate date, double open, double high, double low, double close, double volume) {
     return new JsonObject().put("symbol", "abc").put("date", date.toString()).put("open", open).put("high", high)
@@ -89,7 +90,7 @@ class BarValidatorProperties {
       @ForAll @IntRange(min = 1, max = 100_000) int stepsBack, @ForAll @IntRange(min = 0, max = 3599) int offsetSeconds) {
     long length = interval.length().getSeconds();
     long aligned = (NOW.getEpochSecond() / length - stepsBack % (86_400 * 20 / length + 1)) * length;
-    BarValidator validator = new BarValidator(interval, NOW, Duration.ofDays(30));
+    BarValidator validator = new BarValidator(interval, NOW, LIMITS);
     Instant ts = Instant.ofEpochSecond(aligned + offsetSeconds % length);
     JsonObject row = new JsonObject().put("symbol", "X").put("ts", ts.toString()).put("open", 1).put("high", 1)
         .put("low", 1).put("close", 1);

@@ -10,6 +10,7 @@ import io.ndc.storage.bars.BarCsv;
 import io.ndc.storage.bars.BarDocument;
 import io.ndc.storage.bars.BarRow;
 import io.ndc.storage.bars.BarValidator;
+import io.ndc.storage.bars.IngestLimits;
 import io.ndc.storage.bars.Interval;
 import io.ndc.storage.bars.RawBars;
 import io.ndc.storage.bars.RowValues;
@@ -45,7 +46,7 @@ import net.jqwik.api.statistics.Statistics;
  */
 class BarUploadProperties {
   private static final Instant NOW = Instant.parse("2026-06-15T12:34:56Z");
-  private static final Duration RETENTION = Duration.ofDays(30);
+  private static final IngestLimits RETENTION = new IngestLimits(Duration.ofDays(30), java.time.LocalDate.parse("1800-01-01"));
   private static final int MAX_ROWS = 10;
 
   @Provide
@@ -176,9 +177,8 @@ class BarUploadProperties {
     try {
       parsed = body.toJsonValue();
     } catch (DecodeException e) {
-      String text = e.getMessage();
-      String first = text == null ? "malformed" : text.indexOf('\n') < 0 ? text : text.substring(0, text.indexOf('\n'));
-      throw Failure.validation("request body is not valid JSON: " + first);
+      // the gateway's words for JSON that does not parse (issue 15: no parser internals in messages)
+      throw Failure.validation(io.ndc.contract.JsonSyntax.describe("request body", e));
     }
     if (!(parsed instanceof JsonObject object)) {
       throw Failure.validation("request body must be a JSON object");
