@@ -80,6 +80,7 @@ window() {
   done
   after=$(ticks "$3"); c1=$(ticks "$clients"); m1=$(machine_ticks)
   echo "  $(grep "^window" "$work/$1.out" | tail -1)"
+  grep -A1 "^window" "$work/$1.out" | tail -1
   python3 - "$before" "$after" "$c0" "$c1" "$m0" "$m1" "$hz" "$SECONDS_PER_WINDOW" "$load0" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
 import sys
 b, a, c0, c1, m0, m1, hz, secs, load0, load1 = sys.argv[1:]
@@ -91,7 +92,8 @@ EOF
   if [ "$4" = ndc ]; then
     echo "    NDC stream: $(python3 -c "print(int($(metric_sum ndc_ws_node_conflated_total) - $node_conflated0))") trades conflated" \
       "while the node was behind, $(python3 -c "print(int($(metric_sum ndc_ws_conflated_total) - $conflated0))") for slow clients," \
-      "$(python3 -c "print(int($(metric_sum ndc_ws_closed_slow_total) - $slow0))") clients closed slow"
+      "$(python3 -c "print(int($(metric_sum ndc_ws_closed_slow_total) - $slow0))") clients closed slow," \
+      "stream event loop lag max $(python3 -c "print(round(1000 * $(metric_sum ndc_ws_event_loop_lag_seconds_max)))") ms"
   fi
 }
 

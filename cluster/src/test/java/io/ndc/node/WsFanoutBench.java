@@ -48,6 +48,8 @@ public final class WsFanoutBench {
   /** The last second of a live window: a backlog growing over the window shows as a later tail than the window's. */
   private final AtomicLongArray lastSecond = new AtomicLongArray(BUCKETS + 1);
   private volatile boolean inLastSecond;
+  /** The current second of a live window, for the per-second p99s it prints. */
+  private final AtomicLongArray thisSecond = new AtomicLongArray(BUCKETS + 1);
   private final AtomicLong closed = new AtomicLong();
   /** The epoch milli of the day a trade's {@code ts} starts with (the date part, cached: it rarely changes). */
   private volatile String tsDay = "";
@@ -172,9 +174,15 @@ public final class WsFanoutBench {
       long closedBefore = closed.get();
       reset();
       long start = System.currentTimeMillis();
-      Thread.sleep(seconds * 1000L - 1000);
-      inLastSecond = true;
-      Thread.sleep(1000);
+      StringBuilder perSecond = new StringBuilder();
+      for (int second = 0; second < seconds; second++) {
+        inLastSecond = second == seconds - 1;
+        Thread.sleep(start + (second + 1) * 1000L - System.currentTimeMillis());
+        perSecond.append(second == 0 ? "" : " ").append(at(thisSecond, 0.99));
+        for (int b = 0; b <= BUCKETS; b++) {
+          thisSecond.set(b, 0);
+        }
+      }
       inLastSecond = false;
       long elapsed = System.currentTimeMillis() - start;
       long msgs = messages.get();
@@ -182,6 +190,8 @@ public final class WsFanoutBench {
               + " max %s ms, closed %d%n", line.substring(8), msgs * 1000.0 / elapsed, 100.0 * msgs * 1000.0 / elapsed / expected,
           expected, frames.get() * 1000.0 / elapsed, percentiles(histogram), percentiles(lastSecond), at(histogram, 1.0),
           closed.get() - closedBefore);
+      System.out.println("    p99 of each second (ms) from " + java.time.Instant.ofEpochMilli(start).toString().substring(11, 19)
+          + " UTC: " + perSecond);
     }
     System.exit(0);
   }
@@ -254,6 +264,7 @@ public final class WsFanoutBench {
     if (inLastSecond) {
       lastSecond.incrementAndGet(bucket);
     }
+    thisSecond.incrementAndGet(bucket);
   }
 
   private String percentiles() {
