@@ -44,7 +44,8 @@ public final class StreamEndpoint {
     this.metrics = StreamMetrics.forNode(Metrics.registry(), ConfigPath.string(config, "node.id", "local"));
     this.interests = new IndicatorInterests(vertx, ConfigPath.longValue(config, "stream.indicator_ttl_ms", 30_000),
         ConfigPath.longValue(config, "bus.timeout_ms", 5_000));
-    this.hub = new SubscriptionHub(vertx, metrics, ConfigPath.longValue(config, "stream.conflate_lag_ms", 1000), interests);
+    this.hub = new SubscriptionHub(vertx, metrics, ConfigPath.longValue(config, "stream.conflate_lag_ms", 200),
+        SubscriptionHub.WRITES_PER_TASK, interests);
     this.authTimeoutMs = ConfigPath.longValue(config, "stream.auth_timeout_ms", 10_000);
     this.heartbeatMs = ConfigPath.longValue(config, "stream.heartbeat_ms", 30_000);
     this.maxConnectionsPerUser = ConfigPath.integer(config, "stream.max_connections_per_user", 20);
