@@ -52,6 +52,9 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat; }
 hz=$(getconf CLK_TCK)
 metric_sum() { curl -s "$url/metrics" | awk -v m="$1" 'index($0, m) == 1 {s += $2} END {print s + 0}'; }
+# the node's stream meters, from one scrape saved in $work/metrics
+scrape() { curl -s "$url/metrics" >"$work/metrics"; }
+scraped() { awk -v m="$1" 'index($0, m) == 1 {s += $2} END {print s + 0}' "$work/metrics"; }
 
 # clients: a JVM reading "measure LABEL" / "quit" from a fifo; $1 name, $2 URL, $3 token or -
 start_clients() {
@@ -70,8 +73,11 @@ window() {
   local before after m0 m1 c0 c1 lines conflated0 node_conflated0 slow0
   lines=$(grep -c "^window" "$work/$1.out" || true)
   if [ "$4" = ndc ]; then
-    conflated0=$(metric_sum ndc_ws_conflated_total); node_conflated0=$(metric_sum ndc_ws_node_conflated_total)
-    slow0=$(metric_sum ndc_ws_closed_slow_total)
+    # one scrape, then time for the node to settle: a scrape costs CPU (reported at the end), not measured here
+    scrape
+    conflated0=$(scraped ndc_ws_conflated_total); node_conflated0=$(scraped ndc_ws_node_conflated_total)
+    slow0=$(scraped ndc_ws_closed_slow_total)
+    sleep 2
   fi
   before=$(ticks "$3"); c0=$(ticks "$clients"); m0=$(machine_ticks); local load0; load0=$(cut -d' ' -f1 /proc/loadavg)
   echo "measure $2" >&3
@@ -90,10 +96,11 @@ print(f"    server CPU {(float(a) - float(b)) / int(hz) / int(secs):.2f} cores, 
       f" load average {load0} at the start, {load1} at the end")
 EOF
   if [ "$4" = ndc ]; then
-    echo "    NDC stream: $(python3 -c "print(int($(metric_sum ndc_ws_node_conflated_total) - $node_conflated0))") trades conflated" \
-      "while the node was behind, $(python3 -c "print(int($(metric_sum ndc_ws_conflated_total) - $conflated0))") for slow clients," \
-      "$(python3 -c "print(int($(metric_sum ndc_ws_closed_slow_total) - $slow0))") clients closed slow," \
-      "stream event loop lag max $(python3 -c "print(round(1000 * $(metric_sum ndc_ws_event_loop_lag_seconds_max)))") ms"
+    scrape
+    echo "    NDC stream: $(python3 -c "print(int($(scraped ndc_ws_node_conflated_total) - $node_conflated0))") trades conflated" \
+      "while the node was behind, $(python3 -c "print(int($(scraped ndc_ws_conflated_total) - $conflated0))") for slow clients," \
+      "$(python3 -c "print(int($(scraped ndc_ws_closed_slow_total) - $slow0))") clients closed slow," \
+      "stream event loop lag max $(python3 -c "print(round(1000 * $(scraped ndc_ws_event_loop_lag_seconds_max)))") ms (decaying max)"
   fi
 }
 
@@ -140,6 +147,7 @@ start_clients ndc "ws://127.0.0.1:$port/ws/v1/stream" "$token"
 sleep "$WARMUP"
 echo "NDC node (--services all, live simulated collector):"
 windows ndc "$node_pid" ndc
+echo "    a /metrics scrape: $(curl -s -o /dev/null -w '%{size_download} bytes in %{time_total} s' "$url/metrics")"
 rows=$(metric_sum ndc_collector_live_rows_total)
 backlog=$(curl -s "$url/metrics" | awk '/^ndc_collector_live_write_backlog\{.*trades/ {print $2}')
 echo "    collector: $rows trades handed to the storage writer, write backlog at the end ${backlog:-?} rows;" \

@@ -11,7 +11,7 @@ import io.vertx.core.json.JsonObject;
 record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBatchSize, int maxBuffered, long writeTimeoutMs,
     long statusMs, long startRetryMs, long leaseMs, long drainMs) {
   static LiveSettings fromConfig(JsonObject config) {
-    int batchSize = ConfigPath.integer(config, "collector.live.batch_size", 2_000);
+    int batchSize = ConfigPath.integer(config, "collector.live.batch_size", 250);
     return new LiveSettings(
         ConfigPath.longValue(config, "collector.live.tick_ms", 1_000),
         ConfigPath.longValue(config, "collector.live.reconcile_ms", 1_000),
