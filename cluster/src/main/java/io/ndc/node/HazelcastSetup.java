@@ -3,7 +3,7 @@ package io.ndc.node;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.util.Arrays;
@@ -19,31 +19,31 @@ final class HazelcastSetup {
 
   static Config build(JsonObject config) {
     Config hz = ConfigUtil.loadConfig();
-    hz.setClusterName(ConfigPath.string(config, "cluster.name", "ndc"));
-    String host = ConfigPath.string(config, "cluster.host", "127.0.0.1");
-    int port = ConfigPath.integer(config, "cluster.port", 5701);
+    hz.setClusterName(Settings.of(config).string("cluster.name"));
+    String host = Settings.of(config).string("cluster.host");
+    int port = Settings.of(config).integer("cluster.port");
 
     NetworkConfig network = hz.getNetworkConfig();
-    network.setPort(port).setPortAutoIncrement(true).setPortCount(ConfigPath.integer(config, "cluster.port_count", 20));
+    network.setPort(port).setPortAutoIncrement(true).setPortCount(Settings.of(config).integer("cluster.port_count"));
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    if ("kubernetes".equals(ConfigPath.string(config, "cluster.discovery", "tcp-ip"))) {
+    if ("kubernetes".equals(Settings.of(config).string("cluster.discovery"))) {
       join.getTcpIpConfig().setEnabled(false);
       join.getKubernetesConfig().setEnabled(true)
-          .setProperty("service-name", ConfigPath.string(config, "cluster.kubernetes.service_name", "ndc-hazelcast"));
+          .setProperty("service-name", Settings.of(config).string("cluster.kubernetes.service_name"));
     } else {
       join.getTcpIpConfig().setEnabled(true).setMembers(Arrays.stream(
-          ConfigPath.string(config, "cluster.members", "127.0.0.1").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+          Settings.of(config).string("cluster.members").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
       network.getInterfaces().setEnabled(true).addInterface(host);
       hz.setProperty("hazelcast.socket.bind.any", "false");
     }
     hz.setProperty("hazelcast.phone.home.enabled", "false");
     hz.setProperty("hazelcast.wait.seconds.before.join", "0");
     // members named without a port are probed on this many ports from the base (Hazelcast's default is 3)
-    hz.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(ConfigPath.integer(config, "cluster.port_try_count", 10)));
-    hz.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(ConfigPath.integer(config, "cluster.heartbeat_s", 1)));
-    hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(ConfigPath.integer(config, "cluster.max_no_heartbeat_s", 5)));
+    hz.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(Settings.of(config).integer("cluster.port_try_count")));
+    hz.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(Settings.of(config).integer("cluster.heartbeat_s")));
+    hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(Settings.of(config).integer("cluster.max_no_heartbeat_s")));
     hz.setProperty("hazelcast.logging.type", "slf4j");
     return hz;
   }

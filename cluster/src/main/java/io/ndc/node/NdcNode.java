@@ -5,6 +5,7 @@ import io.ndc.contract.ServiceName;
 import io.ndc.contract.SystemAddresses;
 import io.ndc.gateway.HttpGatewayVerticle;
 import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.config.NdcConfig;
 import io.ndc.platform.config.SecretMasking;
 import io.ndc.platform.metrics.Metrics;
@@ -66,7 +67,7 @@ public final class NdcNode {
     List<ServiceName> services;
     try {
       config = effectiveConfig(options);
-      services = ServiceCatalog.parse(ConfigPath.string(config, "services", "all"));
+      services = ServiceCatalog.parse(Settings.of(config).string("services"));
     } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("ndc: " + e.getMessage());
       System.exit(2);
@@ -114,15 +115,15 @@ public final class NdcNode {
 
   /** Starts Vert.x and the services; completes with the ready line. */
   Future<String> start() {
-    boolean clustered = ConfigPath.bool(config, "cluster.enabled", false);
+    boolean clustered = Settings.of(config).bool("cluster.enabled");
     if (System.getProperty("vertx.cacheDirBase") == null) {
       System.setProperty("vertx.cacheDirBase", System.getProperty("java.io.tmpdir") + "/ndc-vertx-" + ProcessHandle.current().pid());
     }
     VertxOptions options = Metrics.enable(new VertxOptions(), config);
     Future<Vertx> started;
     if (clustered) {
-      String host = ConfigPath.string(config, "cluster.host", "127.0.0.1");
-      options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(ConfigPath.integer(config, "cluster.bus_port", 0));
+      String host = Settings.of(config).string("cluster.host");
+      options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(Settings.of(config).integer("cluster.bus_port"));
       if (ClusterTls.configured(config)) {
         try {
           ClusterTls.apply(options.getEventBusOptions(), config);
@@ -136,7 +137,7 @@ public final class NdcNode {
           .onSuccess(v -> LOG.info("joined cluster in {} ms ({} members)", (System.nanoTime() - joinStart) / 1_000_000,
               manager.getNodes().size()))
           .recover(e -> Future.failedFuture(new IllegalStateException("cannot join the cluster on "
-              + host + ":" + ConfigPath.integer(config, "cluster.port", 5701) + " (" + e.getMessage()
+              + host + ":" + Settings.of(config).integer("cluster.port") + " (" + e.getMessage()
               + "); check --cluster-host, --cluster-port and --cluster-members", e)));
     } else {
       started = Future.succeededFuture(Vertx.builder().with(options).withMetrics(Metrics.factory()).build());
@@ -198,9 +199,9 @@ public final class NdcNode {
     if (vertx == null) {
       return;
     }
-    String nodeId = ConfigPath.string(config, "node.id", "");
+    String nodeId = Settings.of(config).nodeId();
     LOG.info("draining node {}", nodeId);
-    long timeoutMs = ConfigPath.integer(config, "node.drain_timeout_s", 30) * 1000L;
+    long timeoutMs = Settings.of(config).integer("node.drain_timeout_s") * 1000L;
     long deadline = System.currentTimeMillis() + timeoutMs;
     ProducerDrains producers = new ProducerDrains(vertx, nodeId);
     boolean producing = ServiceCatalog.PRODUCERS.stream().anyMatch(deployments::containsKey);

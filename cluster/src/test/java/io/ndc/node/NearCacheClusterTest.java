@@ -90,7 +90,7 @@ class NearCacheClusterTest {
     // A loaded from the source; B found A's answer in Redis; after that both answered from memory
     assertThat(loadsA.get() + loadsB.get()).isEqualTo(1);
 
-    on(onA, () -> cacheA.invalidate(new MarketCache.Invalidation(List.of("NEAR"), null, null, null)));
+    on(onA, () -> cacheA.invalidate(io.ndc.storage.cache.Invalidation.everything(List.of("NEAR"))));
     JsonObject seenByB = Waits.until(Waits.await("B drops its entry when A commits a change").atMost(Duration.ofSeconds(2))
             .pollInterval(Duration.ofMillis(20)),
         () -> read(onB, cacheB, loadsB, 2.0), answer -> answer.getDouble("latest_price") == 2.0, JsonObject::encode);

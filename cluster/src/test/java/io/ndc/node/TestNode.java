@@ -4,7 +4,7 @@ import io.ndc.auth.AuthService;
 import io.ndc.contract.ServiceName;
 import io.ndc.gateway.GatewayService;
 import io.ndc.gateway.HttpGatewayVerticle;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -48,8 +48,8 @@ public final class TestNode implements AutoCloseable {
   /** Options for a client of this gateway: HTTPS trusting the gateway's own certificate when {@code http.tls} is set. */
   public static WebClientOptions clientOptions(JsonObject config) {
     WebClientOptions options = new WebClientOptions().setFollowRedirects(false);
-    String cert = ConfigPath.string(config, "http.tls.cert_path", "");
-    return cert.isBlank() ? options : options.setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(cert));
+    String cert = Settings.of(config).optionalString("http.tls.cert_path");
+    return cert == null ? options : options.setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(cert));
   }
 
   /** Configuration for a node on {@code database} with a known admin password and secret key. */

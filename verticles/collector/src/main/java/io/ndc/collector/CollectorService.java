@@ -7,7 +7,7 @@ import io.ndc.collector.live.LiveFeedVerticle;
 import io.ndc.collector.schedule.SchedulerVerticle;
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Dependency;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.service.ServiceEntry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -41,9 +41,9 @@ public final class CollectorService extends ServiceEntry {
   @Override
   protected Future<?> deployComponents() {
     Future<?> core = deploy(CollectionApiVerticle::new)
-        .compose(v -> deploy(JobWorkerVerticle::new, ConfigPath.integer(config(), "collector.workers", 1)))
+        .compose(v -> deploy(JobWorkerVerticle::new, Settings.of(config()).integer("collector.workers")))
         .compose(v -> deploy(LiveFeedVerticle::new))
         .compose(v -> deploy(SchedulerVerticle::new));
-    return ConfigPath.bool(config(), "demo", false) ? core.compose(v -> deploy(DemoSetupVerticle::new)) : core;
+    return Settings.of(config()).bool("demo") ? core.compose(v -> deploy(DemoSetupVerticle::new)) : core;
   }
 }

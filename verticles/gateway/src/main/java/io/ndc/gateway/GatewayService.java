@@ -3,7 +3,7 @@ package io.ndc.gateway;
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Dependency;
 import io.ndc.platform.service.ServiceEntry;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -23,6 +23,6 @@ public final class GatewayService extends ServiceEntry {
   @Override
   protected Future<?> deployComponents() {
     // more instances spread connections over more event loops; on 2 shared cores one measured faster (benchmarks.md)
-    return deploy(HttpGatewayVerticle::new, ConfigPath.integer(config(), "gateway.instances", 1));
+    return deploy(HttpGatewayVerticle::new, Settings.of(config()).integer("gateway.instances"));
   }
 }

@@ -17,19 +17,25 @@ import io.ndc.gateway.routes.RouteTable;
 import io.ndc.gateway.security.GatewaySecurity;
 import io.ndc.gateway.stream.StreamEndpoint;
 import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.metrics.Metrics;
 import io.ndc.platform.security.TlsFiles;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,11 +64,11 @@ public final class HttpGatewayVerticle extends VerticleBase {
   public Future<?> start() {
     List<RouteSpec> routes = RouteTable.all();
     security = new GatewaySecurity(vertx, config());
-    openApi = OpenApiDocument.build(routes, ConfigPath.string(config(), "node.version", "dev")).encodePrettily();
+    openApi = OpenApiDocument.build(routes, Settings.of(config()).string("node.version")).encodePrettily();
     Router router = Router.router(vertx);
     router.route().handler(this::assignRequestId);
     addOperational(router);
-    BusForwarder forwarder = new BusForwarder(vertx, ConfigPath.longValue(config(), "bus.timeout_ms", 5000));
+    BusForwarder forwarder = new BusForwarder(vertx, Settings.of(config()).longValue("bus.timeout_ms"));
     stream = new StreamEndpoint(vertx, config(), security.verifier(), forwarder);
     router.get(STREAM_PATH).handler(stream::handle);
     bridges = new EventBusBridges(vertx, config(), security.verifier());
@@ -70,16 +76,18 @@ public final class HttpGatewayVerticle extends VerticleBase {
     addApi(router, routes, forwarder);
     addErrorHandlers(router);
     HttpServerOptions options = new HttpServerOptions()
-        .setHost(ConfigPath.string(config(), "http.host", "0.0.0.0"))
-        .setPort(ConfigPath.integer(config(), "http.port", 8080))
-        .setIdleTimeout(ConfigPath.integer(config(), "http.idle_timeout_s", 120))
+        .setHost(Settings.of(config()).string("http.host"))
+        .setPort(Settings.of(config()).integer("http.port"))
+        .setIdleTimeout(Settings.of(config()).integer("http.idle_timeout_s"))
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxInitialLineLength(Settings.of(config()).integer("http.max_url_bytes"))
+        .setMaxHeaderSize(Settings.of(config()).integer("http.max_header_bytes"))
         // large enough that an oversized client frame reaches the stream session, which answers it with an error
         .setMaxWebSocketFrameSize(1024 * 1024)
         .setMaxWebSocketMessageSize(1024 * 1024);
     Future<HttpServer> http = security.start()
         .compose(v -> vertx.executeBlocking(() -> withTls(options)))
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen()
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).invalidRequestHandler(this::invalid).listen()
             .recover(e -> Future.failedFuture(new IllegalStateException("gateway cannot listen on "
                 + options.getHost() + ":" + options.getPort() + " (" + e.getMessage()
                 + "); choose another port with --http-port or NDC_HTTP_PORT", e))));
@@ -103,7 +111,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
     }
     options.setSsl(true).setKeyCertOptions(TlsFiles.keyCert(vertx, config(), TlsSettings.HTTP));
     LOG.info("gateway serves HTTPS and WSS only, with the certificate in {} ({}.cert_path)",
-        ConfigPath.string(config(), TlsSettings.HTTP + ".cert_path", ""), TlsSettings.HTTP);
+        Settings.of(config()).string(TlsSettings.HTTP + ".cert_path"), TlsSettings.HTTP);
     return options;
   }
 
@@ -117,7 +125,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
     // stream clients get 1001 first, then HTTP stops accepting and lets requests in flight finish
     return stream.stop()
         .compose(v -> bridges.stop())
-        .compose(v -> server.shutdown(ConfigPath.integer(config(), "http.drain_timeout_s", 10), TimeUnit.SECONDS))
+        .compose(v -> server.shutdown(Settings.of(config()).integer("http.drain_timeout_s"), TimeUnit.SECONDS))
         .onComplete(done -> security.close());
   }
 
@@ -132,10 +140,10 @@ public final class HttpGatewayVerticle extends VerticleBase {
   }
 
   private void addOperational(Router router) {
-    Readiness readiness = new Readiness(vertx, requiredServices(), ConfigPath.longValue(config(), "gateway.ready_timeout_ms", 1500));
+    Readiness readiness = new Readiness(vertx, requiredServices(), Settings.of(config()).longValue("gateway.ready_timeout_ms"));
     router.get("/health").handler(ctx -> Envelope.success(ctx, 200, new JsonObject()
         .put("status", "UP")
-        .put("node", ConfigPath.string(config(), "node.id", "local"))));
+        .put("node", Settings.of(config()).nodeId())));
     router.get("/ready").handler(ctx -> readiness.check().onComplete(report -> {
       JsonObject r = report.result();
       if ("UP".equals(r.getString("status"))) {
@@ -165,13 +173,31 @@ public final class HttpGatewayVerticle extends VerticleBase {
   }
 
   private void addApi(Router router, List<RouteSpec> routes, BusForwarder forwarder) {
-    long bodyLimit = ConfigPath.longValue(config(), "http.body_limit_bytes", 10L * 1024 * 1024);
+    long bodyLimit = Settings.of(config()).longValue("http.body_limit_bytes");
+    // a request whose body stops arriving, or whose answer takes longer, is answered 408 instead of holding its
+    // connection until the idle timeout
+    router.route("/api/*").handler(TimeoutHandler.create(
+        Settings.of(config()).longValue("http.request_timeout_s") * 1000, 408));
+    router.route("/api/*").handler(HttpGatewayVerticle::refuseFormsWithoutBody);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
       Route route = spec.hasCustomVerb() ? router.routeWithRegex(spec.method(), spec.pathRegex())
           : router.route(spec.method(), spec.fullPath());
       route.handler(security.guard(spec)).handler(new RouteHandler(spec, forwarder));
     }
+  }
+
+  /** The body handler cannot decode a form on a GET (it throws): such a request is a 415 before it gets there. */
+  private static void refuseFormsWithoutBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    HttpMethod method = ctx.request().method();
+    boolean form = type != null && (type.toLowerCase().startsWith("multipart/")
+        || type.toLowerCase().startsWith("application/x-www-form-urlencoded"));
+    if (form && !List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE).contains(method)) {
+      Envelope.error(ctx, new Failure(415, ErrorCode.VALIDATION_ERROR, method + " takes no body (got " + type + ")", null));
+      return;
+    }
+    ctx.next();
   }
 
   private void addErrorHandlers(Router router) {
@@ -195,12 +221,29 @@ public final class HttpGatewayVerticle extends VerticleBase {
         "method " + ctx.request().method() + " is not allowed on " + ctx.request().path(), null)));
   }
 
+  /**
+   * A request the HTTP decoder refused (a URL over {@code http.max_url_bytes}, headers over their limit, a malformed
+   * request line) is answered in the envelope too, and its connection closed: the decoder cannot read on after it.
+   */
+  private void invalid(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Failure failure = cause instanceof TooLongHttpLineException
+        ? new Failure(414, ErrorCode.VALIDATION_ERROR, "the URL is longer than " + Settings.of(config()).integer("http.max_url_bytes") + " bytes", null)
+        : cause instanceof TooLongHttpHeaderException
+            ? new Failure(431, ErrorCode.VALIDATION_ERROR, "the request headers are larger than "
+                + Settings.of(config()).integer("http.max_header_bytes") + " bytes", null)
+            : new Failure(400, ErrorCode.VALIDATION_ERROR, "the request is not valid HTTP", null);
+    request.response().putHeader(HttpHeaders.CONNECTION, "close");
+    Envelope.error(request.response(), failure).onComplete(v -> request.connection().close());
+  }
+
   private static String messageFor(int status) {
     return switch (status) {
       case 413 -> "request body is larger than the limit";
       case 400 -> "bad request";
       case 404 -> "not found";
       case 405 -> "method not allowed";
+      case 408 -> "the request did not complete in time";
       default -> status >= 500 ? "internal error" : "request failed";
     };
   }

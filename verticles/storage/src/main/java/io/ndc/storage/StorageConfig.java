@@ -2,6 +2,7 @@ package io.ndc.storage;
 
 import io.ndc.platform.clients.Postgres;
 import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -26,10 +27,10 @@ public record StorageConfig(String database, int maxRows, Duration intradayReten
   public static StorageConfig from(JsonObject config) {
     return new StorageConfig(
         Postgres.connectOptions(config).getDatabase(),
-        ConfigPath.integer(config, "storage.ingest.max_rows", 100_000),
-        Duration.ofDays(ConfigPath.integer(config, "storage.intraday_retention_days", 30)),
-        ConfigPath.integer(config, "storage.partitions.days_ahead", 7),
-        ConfigPath.longValue(config, "storage.partitions.check_interval_ms", 3_600_000L),
-        ConfigPath.integer(config, "storage.query.max_points", 100_000));
+        Settings.of(config).integer("storage.ingest.max_rows"),
+        Duration.ofDays(Settings.of(config).integer("storage.intraday_retention_days")),
+        Settings.of(config).integer("storage.partitions.days_ahead"),
+        Settings.of(config).longValue("storage.partitions.check_interval_ms"),
+        Settings.of(config).integer("storage.query.max_points"));
   }
 }

@@ -2,7 +2,7 @@ package io.ndc.storage;
 
 import io.ndc.contract.ServiceName;
 import io.ndc.platform.clients.Dependency;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.service.ServiceEntry;
 import io.ndc.storage.ingest.BarIngestVerticle;
 import io.ndc.storage.ingest.BatchVerticle;
@@ -10,6 +10,7 @@ import io.ndc.storage.instruments.InstrumentVerticle;
 import io.ndc.storage.partition.PartitionMaintenanceVerticle;
 import io.ndc.storage.query.BarQueryVerticle;
 import io.ndc.storage.series.SeriesVerticle;
+import io.ndc.storage.tails.BarTailsVerticle;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -43,12 +44,13 @@ public final class StorageService extends ServiceEntry {
 
   @Override
   protected Future<?> deployComponents() {
-    int instances = ConfigPath.integer(config(), "storage.instances", 2);
+    int instances = Settings.of(config()).integer("storage.instances");
     return deploy(PartitionMaintenanceVerticle::new).compose(v -> Future.all(
         deploy(BarIngestVerticle::new, instances),
         deploy(BarQueryVerticle::new, instances),
         deploy(InstrumentVerticle::new),
         deploy(BatchVerticle::new),
-        deploy(SeriesVerticle::new)));
+        deploy(SeriesVerticle::new),
+        deploy(BarTailsVerticle::new)));
   }
 }

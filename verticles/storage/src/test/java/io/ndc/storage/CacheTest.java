@@ -131,8 +131,10 @@ class CacheTest {
     proxy = new TcpProxy(proxyVertx, hostPort[0], Integer.parseInt(hostPort[1]));
     int port = await(proxy.up());
     try {
+      // the breaker's reset is a setting: short here, so the wait below is for the retry, not for the breaker
       storage = StorageHarness.start("cache_down", new JsonObject().put("redis",
-          new JsonObject().put("url", "redis://127.0.0.1:" + port)));
+          new JsonObject().put("url", "redis://127.0.0.1:" + port))
+          .put("storage", new JsonObject().put("cache", new JsonObject().put("breaker_reset_ms", 500))));
       redis = Redis.createClient(storage.vertx, TestConfig.REDIS_URL);
       storage.call(StorageAddresses.BARS_INGEST, batch("daily", bar("AMZN", "2024-01-02", 10, 11, 9, 10, 1)));
       assertThat(lastClose(prices("AMZN", "2024-01-01", "2024-01-31"))).isEqualTo(10.0);

@@ -1,5 +1,6 @@
 package io.ndc.auth.store;
 
+import io.ndc.contract.Page;
 import io.ndc.contract.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -91,13 +92,13 @@ public final class Accounts {
         .execute(Tuple.of(UUID.fromString(id), step)).map(rows -> rows.rowCount() == 1);
   }
 
-  public Future<JsonObject> page(int page, int limit) {
+  public Future<JsonObject> page(Page page) {
     return pg.preparedQuery(SELECT + "ORDER BY u.created_at, u.id LIMIT $1 OFFSET $2")
-        .execute(Tuple.of(limit, (page - 1) * limit))
+        .execute(Tuple.of(page.limit(), page.offset()))
         .compose(rows -> pg.query("SELECT count(*) FROM users").execute().map(count -> {
           JsonArray items = new JsonArray();
           rows.forEach(r -> items.add(Account.from(r).toJson()));
-          return Paging.page(items, page, limit, count.iterator().next().getLong(0));
+          return page.reply(items, count.iterator().next().getLong(0));
         }));
   }
 

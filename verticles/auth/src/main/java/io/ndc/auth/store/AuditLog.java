@@ -1,5 +1,6 @@
 package io.ndc.auth.store;
 
+import io.ndc.contract.Page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,12 +30,12 @@ public final class AuditLog {
         .onFailure(e -> LOG.error("audit write failed for event {} user {} details {}", event, userId, details, e));
   }
 
-  public Future<JsonObject> query(String userId, String event, int page, int limit) {
-    UUID user = Accounts.uuidOrNull(userId);
+  /** Newest first; {@code user} and {@code event} filter when not null. */
+  public Future<JsonObject> query(UUID user, String event, Page page) {
     String where = " WHERE ($1::uuid IS NULL OR user_id = $1) AND ($2::text IS NULL OR event = $2)";
     return pg.preparedQuery("SELECT id, at, event, actor_id, user_id::text AS user_id, request_id, details FROM audit_log"
             + where + " ORDER BY id DESC LIMIT $3 OFFSET $4")
-        .execute(Tuple.of(user, event, limit, (page - 1) * limit))
+        .execute(Tuple.of(user, event, page.limit(), page.offset()))
         .compose(rows -> pg.preparedQuery("SELECT count(*) FROM audit_log" + where).execute(Tuple.of(user, event))
             .map(count -> {
               JsonArray items = new JsonArray();
@@ -46,7 +47,7 @@ public final class AuditLog {
                   .put("user_id", r.getString("user_id"))
                   .put("request_id", r.getString("request_id"))
                   .put("details", r.getJsonObject("details"))));
-              return Paging.page(items, page, limit, count.iterator().next().getLong(0));
+              return page.reply(items, count.iterator().next().getLong(0));
             }));
   }
 }

@@ -1,7 +1,7 @@
 package io.ndc.auth.token;
 
 import io.ndc.contract.auth.AuthAddresses;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,9 +50,9 @@ public final class KeyRing {
     this.vertx = vertx;
     this.pg = pg;
     this.box = box;
-    this.rotationSeconds = ConfigPath.longValue(config, "auth.jwt.key_rotation_s", 30L * 24 * 3600);
+    this.rotationSeconds = Settings.of(config).longValue("auth.jwt.key_rotation_s");
     // a key verifies for one access-token lifetime (plus leeway) after its last signature
-    this.verifySeconds = rotationSeconds + ConfigPath.longValue(config, "auth.jwt.access_ttl_s", 900) + 60;
+    this.verifySeconds = rotationSeconds + Settings.of(config).longValue("auth.jwt.access_ttl_s") + 60;
   }
 
   /** The current signer, creating or loading the current key when the cached one is due for rotation. */

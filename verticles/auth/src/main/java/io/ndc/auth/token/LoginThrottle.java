@@ -2,7 +2,7 @@ package io.ndc.auth.token;
 
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
@@ -28,9 +28,9 @@ public final class LoginThrottle {
 
   public LoginThrottle(Redis redis, JsonObject config) {
     this.redis = RedisAPI.api(redis);
-    this.prefix = ConfigPath.string(config, "redis_prefix", "ndc:") + "auth:login-failures:";
-    this.maxFailures = ConfigPath.integer(config, "auth.login_throttle.max_failures", 5);
-    this.windowSeconds = ConfigPath.integer(config, "auth.login_throttle.window_s", 900);
+    this.prefix = Settings.of(config).string("redis_prefix") + "auth:login-failures:";
+    this.maxFailures = Settings.of(config).integer("auth.login_throttle.max_failures");
+    this.windowSeconds = Settings.of(config).integer("auth.login_throttle.window_s");
   }
 
   private String key(String account) {

@@ -8,7 +8,7 @@ import io.ndc.collector.source.SourceAdapter;
 import io.ndc.collector.store.Collector;
 import io.ndc.collector.store.CollectorStore;
 import io.ndc.collector.store.JobStore;
-import io.ndc.collector.store.Page;
+import io.ndc.contract.Page;
 import io.ndc.collector.store.SourceStore;
 import io.ndc.collector.live.LiveFeeds;
 import io.ndc.contract.Failure;
@@ -70,7 +70,7 @@ final class CollectorApi {
   }
 
   Future<JsonObject> list(JsonObject body) {
-    return collectors.list(Page.of(body));
+    return collectors.list(Page.fromJson(body));
   }
 
   Future<JsonObject> update(JsonObject body) {
@@ -114,6 +114,6 @@ final class CollectorApi {
   }
 
   Future<JsonObject> jobList(JsonObject body) {
-    return jobs.list(Ids.optional(body, "collector_id"), body.getString("status"), Page.of(body));
+    return jobs.list(Ids.optional(body, "collector_id"), body.getString("status"), Page.fromJson(body));
   }
 }

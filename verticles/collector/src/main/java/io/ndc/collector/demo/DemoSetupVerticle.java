@@ -11,7 +11,7 @@ import io.ndc.collector.store.CollectorStore;
 import io.ndc.collector.store.JobStore;
 import io.ndc.collector.store.SourceStore;
 import io.ndc.platform.clients.Postgres;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -45,7 +45,7 @@ public final class DemoSetupVerticle extends VerticleBase {
     CollectorStore collectors = new CollectorStore(pg);
     queue = new JobQueue(vertx, config(), RetryPolicy.fromConfig(config()));
     JobSubmitter submitter = new JobSubmitter(new JobStore(pg), queue);
-    double perSymbol = Double.parseDouble(ConfigPath.string(config(), "collector.demo.trades_per_second_per_symbol", "3"));
+    double perSymbol = Settings.of(config()).number("collector.demo.trades_per_second_per_symbol");
     JsonObject params = new JsonObject().put("symbols", new JsonArray(SYMBOLS)).put("trades_per_second", perSymbol * SYMBOLS.size())
         .put("seed", 42).put("instruments", instruments());
     SourceDefinition source = new SourceDefinition(SOURCE_ID, "simulated", null, null, 600, params);

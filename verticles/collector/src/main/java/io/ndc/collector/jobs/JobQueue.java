@@ -2,7 +2,7 @@ package io.ndc.collector.jobs;
 
 import com.rabbitmq.client.AMQP;
 import io.ndc.platform.clients.RabbitClients;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,11 +32,11 @@ public final class JobQueue {
 
   public JobQueue(Vertx vertx, JsonObject config, RetryPolicy policy) {
     this.client = RabbitClients.create(vertx, config);
-    this.prefix = ConfigPath.string(config, "collector.queue_prefix", "ndc.collect");
+    this.prefix = Settings.of(config).string("collector.queue_prefix");
     this.jobs = prefix + ".jobs";
     this.dead = prefix + ".dead";
     this.retryQueues = Math.max(1, policy.maxAttempts() - 1);
-    this.prefetch = ConfigPath.integer(config, "collector.prefetch", 4);
+    this.prefetch = Settings.of(config).integer("collector.prefetch");
     client.addConnectionEstablishedCallback(promise -> declare().onComplete(promise));
   }
 

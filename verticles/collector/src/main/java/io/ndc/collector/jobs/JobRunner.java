@@ -2,14 +2,18 @@ package io.ndc.collector.jobs;
 
 import io.ndc.collector.source.Dataset;
 import io.ndc.collector.source.FetchRequest;
-import io.ndc.contract.BarIntervals;
+import io.ndc.contract.BarInterval;
 import io.ndc.collector.source.SourceAdapter;
 import io.ndc.collector.source.SourceFailure;
 import io.ndc.collector.store.Collector;
 import io.ndc.collector.store.RowCounts;
 import io.ndc.contract.Failure;
+import io.ndc.contract.storage.Instrument;
+import io.ndc.contract.storage.InstrumentUpsert;
+import io.ndc.contract.storage.LastBar;
+import io.ndc.contract.storage.LastBarQuery;
 import io.ndc.contract.storage.StorageAddresses;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -39,8 +43,8 @@ public final class JobRunner {
 
   public JobRunner(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
-    this.ingestTimeoutMs = ConfigPath.longValue(config, "collector.ingest_timeout_ms", 60_000);
-    this.defaultLookbackDays = ConfigPath.integer(config, "collector.default_lookback_days", 365);
+    this.ingestTimeoutMs = Settings.of(config).longValue("collector.ingest_timeout_ms");
+    this.defaultLookbackDays = Settings.of(config).integer("collector.default_lookback_days");
   }
 
   public Future<Outcome> run(Collector collector, SourceAdapter adapter, List<String> symbols) {
@@ -104,7 +108,7 @@ public final class JobRunner {
                 .compose(rows -> ingest(Dataset.BARS, collector, rows));
           });
       case INSTRUMENTS -> adapter.instrument(symbol).compose(instrument -> vertx.eventBus()
-          .<JsonObject>request(StorageAddresses.INSTRUMENTS_UPSERT, new JsonObject().put("instruments", new JsonArray().add(instrument)),
+          .<JsonObject>request(StorageAddresses.INSTRUMENTS_UPSERT, InstrumentUpsert.of(Instrument.fromJson(instrument)).toJson(),
               new DeliveryOptions().setSendTimeout(ingestTimeoutMs))
           .map(reply -> RowCounts.fromReply(reply.body())));
       case TRADING_TRENDS -> adapter.tradingTrends(new FetchRequest(symbol, collector.interval(), from, to, collector.params()))
@@ -120,15 +124,10 @@ public final class JobRunner {
 
   /** The newest stored bar's exchange-local date, so a job fetches from there on (that bar is re-checked). */
   private Future<LocalDate> lastStored(String symbol, String interval) {
-    return vertx.eventBus().<JsonObject>request(StorageAddresses.BARS_LAST, new JsonObject().put("symbol", symbol).put("interval", interval),
+    LastBarQuery query = new LastBarQuery(symbol, BarInterval.parse(interval));
+    return vertx.eventBus().<JsonObject>request(StorageAddresses.BARS_LAST, query.toJson(),
             new DeliveryOptions().setSendTimeout(ingestTimeoutMs))
-        .map(reply -> {
-          String last = reply.body().getString("last");
-          if (last == null) {
-            return null;
-          }
-          return BarIntervals.intraday(interval) ? java.time.Instant.parse(last).atOffset(ZoneOffset.UTC).toLocalDate() : LocalDate.parse(last);
-        });
+        .map(reply -> LastBar.fromJson(reply.body()).lastDate());
   }
 
   private Future<RowCounts> ingest(Dataset dataset, Collector collector, List<JsonObject> rows) {

@@ -10,8 +10,9 @@ import io.ndc.collector.store.JobStore;
 import io.ndc.collector.store.RowCounts;
 import io.ndc.collector.store.SourceStore;
 import io.ndc.contract.collector.CollectorAddresses;
+import io.ndc.contract.collector.JobEvent;
 import io.ndc.platform.clients.Postgres;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.metrics.Metrics;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
@@ -55,9 +56,9 @@ public final class JobWorkerVerticle extends VerticleBase {
     adapters = new Adapters(vertx, config());
     runner = new JobRunner(vertx, config());
     policy = RetryPolicy.fromConfig(config());
-    throttleWaitMs = ConfigPath.longValue(config(), "collector.throttle.wait_ms", 60_000);
-    maxThrottleWaits = ConfigPath.integer(config(), "collector.throttle.max_waits", 60);
-    requeueDelayMs = ConfigPath.longValue(config(), "collector.requeue_delay_ms", 1_000);
+    throttleWaitMs = Settings.of(config()).longValue("collector.throttle.wait_ms");
+    maxThrottleWaits = Settings.of(config()).integer("collector.throttle.max_waits");
+    requeueDelayMs = Settings.of(config()).longValue("collector.requeue_delay_ms");
     queue = new JobQueue(vertx, config(), policy);
     return queue.start().compose(v -> queue.consume(this::handle));
   }
@@ -122,7 +123,7 @@ public final class JobWorkerVerticle extends VerticleBase {
     String rejected = outcome.rejections().isEmpty() ? null : "rejected: " + String.join("; ", outcome.rejections());
     if (stop == null) {
       return rejected == null
-          ? jobs.succeeded(jobId, outcome.rows()).compose(v -> announce(jobId, "job.succeeded"))
+          ? jobs.succeeded(jobId, outcome.rows()).compose(v -> announce(jobId, JobEvent.SUCCEEDED))
           : die(jobId, message, rejected, outcome.rows());
     }
     JsonObject next = message.copy();
@@ -151,18 +152,16 @@ public final class JobWorkerVerticle extends VerticleBase {
   private Future<Void> die(UUID jobId, JsonObject message, String error, RowCounts rows) {
     return jobs.dead(jobId, error, rows)
         .compose(v -> queue.publishDead(message.copy().put("error", error).put("dead_at", Instant.now().toString())))
-        .compose(v -> announce(jobId, "job.dead"));
+        .compose(v -> announce(jobId, JobEvent.DEAD));
   }
 
   /** A SYSTEM event for notification rules (SPEC §10) and a job outcome metric. */
   private Future<Void> announce(UUID jobId, String event) {
     Counter.builder("ndc_collector_jobs_total").tag("outcome", event.substring(4)).register(Metrics.registry()).increment();
     return jobs.get(jobId).map(job -> {
-      vertx.eventBus().publish(CollectorAddresses.JOB_EVENTS, new JsonObject()
-          .put("type", "SYSTEM").put("event", event).put("job_id", job.getString("id"))
-          .put("collector_id", job.getString("collector_id")).put("status", job.getString("status"))
-          .put("attempts", job.getInteger("attempts")).put("rows", job.getJsonObject("rows")).put("error", job.getString("error"))
-          .put("ts", Instant.now().toString()));
+      vertx.eventBus().publish(CollectorAddresses.JOB_EVENTS, new JobEvent(event, job.getString("id"),
+          job.getString("collector_id"), job.getString("status"), job.getInteger("attempts", 0), job.getJsonObject("rows"),
+          job.getString("error"), Instant.now()).toJson());
       return null;
     });
   }

@@ -1,6 +1,6 @@
 package io.ndc.collector.jobs;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,10 +13,10 @@ public record RetryPolicy(int maxAttempts, long firstDelayMs, double multiplier,
 
   public static RetryPolicy fromConfig(JsonObject config) {
     RetryPolicy policy = new RetryPolicy(
-        ConfigPath.integer(config, "collector.retry.max_attempts", 5),
-        ConfigPath.longValue(config, "collector.retry.first_delay_ms", 1_000),
-        Double.parseDouble(ConfigPath.string(config, "collector.retry.multiplier", "2")),
-        ConfigPath.longValue(config, "collector.retry.max_delay_ms", 300_000));
+        Settings.of(config).integer("collector.retry.max_attempts"),
+        Settings.of(config).longValue("collector.retry.first_delay_ms"),
+        Settings.of(config).number("collector.retry.multiplier"),
+        Settings.of(config).longValue("collector.retry.max_delay_ms"));
     if (policy.maxAttempts < 1 || policy.firstDelayMs < 1 || policy.multiplier < 1 || policy.maxDelayMs < policy.firstDelayMs) {
       throw new IllegalArgumentException("collector.retry: max_attempts >= 1, first_delay_ms >= 1, multiplier >= 1, max_delay_ms >= first_delay_ms");
     }

@@ -6,7 +6,7 @@ import io.ndc.collector.store.CollectorStore;
 import io.ndc.collector.store.FeedLeaseStore;
 import io.ndc.collector.store.SourceStore;
 import io.ndc.platform.clients.Postgres;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -56,7 +56,9 @@ public final class LiveFeedVerticle extends VerticleBase {
     sources = new SourceStore(pg, SecretBox.fromConfig(config()));
     adapters = new Adapters(vertx, config());
     settings = LiveSettings.fromConfig(config());
-    node = ConfigPath.string(config(), "node.id", "node-" + UUID.randomUUID().toString().substring(0, 8));
+    String configured = Settings.of(config()).optionalString("node.id");
+    // two feed verticles without node ids (tests of one service) must still hold distinct leases
+    node = configured != null ? configured : "node-" + UUID.randomUUID().toString().substring(0, 8);
     vertx.setPeriodic(settings.reconcileMs(), id -> reconcile());
     vertx.setPeriodic(settings.statusMs(), id -> reportStatus());
     return vertx.eventBus().consumer(LiveFeeds.CHANGED, message -> reconcile()).completion()

@@ -1,6 +1,6 @@
 package io.ndc.collector.live;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -11,17 +11,17 @@ import io.vertx.core.json.JsonObject;
 record LiveSettings(long tickMs, long reconcileMs, int batchSize, int maxBatchSize, int maxBuffered, long writeTimeoutMs,
     long statusMs, long startRetryMs, long leaseMs, long drainMs) {
   static LiveSettings fromConfig(JsonObject config) {
-    int batchSize = ConfigPath.integer(config, "collector.live.batch_size", 250);
+    int batchSize = Settings.of(config).integer("collector.live.batch_size");
     return new LiveSettings(
-        ConfigPath.longValue(config, "collector.live.tick_ms", 1_000),
-        ConfigPath.longValue(config, "collector.live.reconcile_ms", 1_000),
+        Settings.of(config).longValue("collector.live.tick_ms"),
+        Settings.of(config).longValue("collector.live.reconcile_ms"),
         batchSize,
-        Math.max(batchSize, ConfigPath.integer(config, "collector.live.max_batch_size", 10_000)),
-        ConfigPath.integer(config, "collector.live.max_buffered", 200_000),
-        ConfigPath.longValue(config, "collector.live.write_timeout_ms", 30_000),
-        ConfigPath.longValue(config, "collector.live.status_ms", 5_000),
-        ConfigPath.longValue(config, "collector.live.start_retry_ms", 60_000),
-        ConfigPath.longValue(config, "collector.live.lease_ms", 4_000),
-        ConfigPath.longValue(config, "collector.live.drain_ms", 5_000));
+        Math.max(batchSize, Settings.of(config).integer("collector.live.max_batch_size")),
+        Settings.of(config).integer("collector.live.max_buffered"),
+        Settings.of(config).longValue("collector.live.write_timeout_ms"),
+        Settings.of(config).longValue("collector.live.status_ms"),
+        Settings.of(config).longValue("collector.live.start_retry_ms"),
+        Settings.of(config).longValue("collector.live.lease_ms"),
+        Settings.of(config).longValue("collector.live.drain_ms"));
   }
 }

@@ -7,7 +7,7 @@ import io.ndc.collector.store.CronSchedule;
 import io.ndc.collector.store.JobStore;
 import io.ndc.collector.store.ScheduleStore;
 import io.ndc.platform.clients.Postgres;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.shareddata.Lock;
@@ -38,7 +38,7 @@ public final class SchedulerVerticle extends VerticleBase {
     schedules = new ScheduleStore(pg);
     queue = new JobQueue(vertx, config(), RetryPolicy.fromConfig(config()));
     submitter = new JobSubmitter(new JobStore(pg), queue);
-    vertx.setPeriodic(ConfigPath.longValue(config(), "collector.scheduler.tick_ms", 1_000), id -> tick());
+    vertx.setPeriodic(Settings.of(config()).longValue("collector.scheduler.tick_ms"), id -> tick());
     return queue.start();
   }
 

@@ -1,6 +1,6 @@
 package io.ndc.collector.source;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -18,9 +18,9 @@ public final class Adapters {
     this.config = config;
     this.client = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("ndc-collector")
-        .setConnectTimeout(ConfigPath.integer(config, "collector.http.connect_timeout_ms", 5000))
+        .setConnectTimeout(Settings.of(config).integer("collector.http.connect_timeout_ms"))
         .setFollowRedirects(true));
-    this.timeoutMs = ConfigPath.longValue(config, "collector.http.timeout_ms", 30_000);
+    this.timeoutMs = Settings.of(config).longValue("collector.http.timeout_ms");
   }
 
   public SourceAdapter adapter(SourceDefinition definition) {

@@ -1,5 +1,6 @@
 package io.ndc.collector.store;
 
+import io.ndc.contract.Page;
 import io.ndc.contract.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,5 +1,6 @@
 package io.ndc.collector.store;
 
+import io.ndc.contract.Page;
 import io.ndc.collector.source.SourceDefinition;
 import io.ndc.contract.Failure;
 import io.ndc.platform.security.SecretBox;

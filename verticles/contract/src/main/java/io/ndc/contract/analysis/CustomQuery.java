@@ -1,5 +1,6 @@
 package io.ndc.contract.analysis;
 
+import io.ndc.contract.Fields;
 import io.ndc.contract.Failure;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;

@@ -26,7 +26,7 @@ public final class CollectorAddresses {
   public static final String SCHEDULES_CREATE = "ndc.collector.schedules.create";
   public static final String SCHEDULES_DELETE = "ndc.collector.schedules.delete";
   /**
-   * Publication of job outcomes: {@code {"type":"SYSTEM","event":"job.succeeded"|"job.dead","job_id",
+   * Publication of job outcomes ({@link JobEvent}): {@code {"type":"SYSTEM","event":"job.succeeded"|"job.dead","job_id",
    * "collector_id","attempts","rows","error","ts"}}.
    */
   public static final String JOB_EVENTS = "ndc.collector.job.events";

@@ -6,7 +6,7 @@ import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.ndc.contract.auth.Roles;
 import io.ndc.gateway.http.Caller;
 import io.ndc.platform.clients.RedisClients;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.health.Breakers;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
@@ -64,9 +64,8 @@ public final class RateLimiter {
 
   /** A bucket's size and refill rate. */
   public record Limit(int capacity, double perSecond) {
-    static Limit from(JsonObject json, Limit fallback) {
-      return json == null ? fallback
-          : new Limit(json.getInteger("capacity", fallback.capacity()), json.getDouble("per_second", fallback.perSecond()));
+    static Limit from(JsonObject json) {
+      return new Limit(json.getInteger("capacity"), json.getDouble("per_second"));
     }
   }
 
@@ -93,15 +92,15 @@ public final class RateLimiter {
   public RateLimiter(Vertx vertx, JsonObject config) {
     this.client = RedisClients.create(vertx, config);
     this.redis = RedisAPI.api(client);
-    this.prefix = ConfigPath.string(config, "redis_prefix", "ndc:") + "ratelimit:";
-    this.enabled = ConfigPath.bool(config, "gateway.rate_limit.enabled", true);
-    this.timeoutMs = ConfigPath.longValue(config, "gateway.rate_limit.timeout_ms", 250);
-    this.roleLimits = ConfigPath.object(config, "gateway.rate_limit.roles");
-    this.clientLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("client"), new Limit(200, 100));
+    this.prefix = Settings.of(config).string("redis_prefix") + "ratelimit:";
+    this.enabled = Settings.of(config).bool("gateway.rate_limit.enabled");
+    this.timeoutMs = Settings.of(config).longValue("gateway.rate_limit.timeout_ms");
+    this.roleLimits = Settings.of(config).object("gateway.rate_limit.roles");
+    this.clientLimit = Limit.from(Settings.of(config).object("gateway.rate_limit.client"));
     this.breaker = Breakers.get(vertx, "redis:ratelimit", new CircuitBreakerOptions()
         .setMaxFailures(5).setTimeout(-1).setResetTimeout(5_000).setFailuresRollingWindow(10_000));
-    this.anonymousLimit = Limit.from(ConfigPath.object(config, "gateway.rate_limit").getJsonObject("anonymous"), new Limit(20, 10));
-    this.leases = new TokenLeases(ConfigPath.longValue(config, "gateway.rate_limit.lease_ms", 100), this::fetch);
+    this.anonymousLimit = Limit.from(Settings.of(config).object("gateway.rate_limit.anonymous"));
+    this.leases = new TokenLeases(Settings.of(config).longValue("gateway.rate_limit.lease_ms"), this::fetch);
   }
 
   /** The bucket a caller draws from and its limit. */
@@ -114,22 +113,14 @@ public final class RateLimiter {
     }
     Limit best = null;
     for (String role : caller.roles()) {
-      JsonObject conf = roleLimits.getJsonObject(role);
-      Limit limit = Limit.from(conf, defaultFor(role));
+      // every role has its limit in gateway.rate_limit.roles; one without (a role added later) draws as a viewer
+      JsonObject conf = roleLimits.getJsonObject(role, roleLimits.getJsonObject(Roles.VIEWER));
+      Limit limit = Limit.from(conf);
       if (best == null || limit.perSecond() > best.perSecond()) {
         best = limit;
       }
     }
     return best == null ? anonymousLimit : best;
-  }
-
-  private static Limit defaultFor(String role) {
-    return switch (role) {
-      case Roles.ADMIN -> new Limit(400, 200);
-      case Roles.OPERATOR -> new Limit(200, 100);
-      case Roles.ANALYST -> new Limit(100, 50);
-      default -> new Limit(40, 20);
-    };
   }
 
   public Future<Decision> check(Caller caller, String ip) {

@@ -1,9 +1,11 @@
 package io.ndc.gateway.stream;
 
+import io.ndc.contract.BarInterval;
 import io.ndc.contract.BarIntervals;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.Symbols;
+import io.ndc.contract.storage.PriceQuery;
 import io.ndc.contract.storage.StorageAddresses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -72,7 +74,7 @@ final class ReplayTask {
   }
 
   void start() {
-    JsonObject query = new JsonObject().put("symbol", symbol).put("interval", interval).put("start_date", from).put("end_date", to);
+    JsonObject query = new PriceQuery(symbol, BarInterval.parse(interval), from, to, null).toJson();
     endpoint.forwarder().request(StorageAddresses.BARS_QUERY, query, session.caller()).onComplete(reply -> {
       if (finished) {
         return;

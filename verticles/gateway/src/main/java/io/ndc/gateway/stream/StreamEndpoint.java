@@ -1,12 +1,15 @@
 package io.ndc.gateway.stream;
 
+import io.ndc.gateway.http.Envelope;
+import io.ndc.contract.ErrorCode;
 import io.ndc.gateway.http.BusForwarder;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.security.TokenVerifier;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -31,6 +34,7 @@ public final class StreamEndpoint {
   private final int maxConnectionsPerUser;
   private final int maxSubscriptions;
   private final int maxFrameChars;
+  private final int maxMessageBytes;
   private final int writeQueueBytes;
   private final long batchMs;
   private final int maxBacklog;
@@ -44,20 +48,21 @@ public final class StreamEndpoint {
     this.vertx = vertx;
     this.verifier = verifier;
     this.forwarder = forwarder;
-    this.metrics = StreamMetrics.forNode(Metrics.registry(), ConfigPath.string(config, "node.id", "local"));
-    this.interests = new IndicatorInterests(vertx, ConfigPath.longValue(config, "stream.indicator_ttl_ms", 30_000),
-        ConfigPath.longValue(config, "bus.timeout_ms", 5_000));
-    this.hub = new SubscriptionHub(vertx, metrics, ConfigPath.longValue(config, "stream.conflate_lag_ms", 200),
+    this.metrics = StreamMetrics.forNode(Metrics.registry(), Settings.of(config).nodeId());
+    this.interests = new IndicatorInterests(vertx, Settings.of(config).longValue("stream.indicator_ttl_ms"),
+        Settings.of(config).longValue("bus.timeout_ms"));
+    this.hub = new SubscriptionHub(vertx, metrics, Settings.of(config).longValue("stream.conflate_lag_ms"),
         SubscriptionHub.WRITES_PER_TASK, interests);
-    this.authTimeoutMs = ConfigPath.longValue(config, "stream.auth_timeout_ms", 10_000);
-    this.heartbeatMs = ConfigPath.longValue(config, "stream.heartbeat_ms", 30_000);
-    this.maxConnectionsPerUser = ConfigPath.integer(config, "stream.max_connections_per_user", 20);
-    this.maxSubscriptions = ConfigPath.integer(config, "stream.max_subscriptions", 2000);
-    this.maxFrameChars = ConfigPath.integer(config, "stream.max_frame_chars", 16_384);
-    this.writeQueueBytes = ConfigPath.integer(config, "stream.write_queue_bytes", 256 * 1024);
-    this.batchMs = ConfigPath.longValue(config, "stream.batch_ms", 50);
-    this.maxBacklog = ConfigPath.integer(config, "stream.max_backlog", 10_000);
-    this.slowTimeoutMs = ConfigPath.longValue(config, "stream.slow_client_timeout_ms", 10_000);
+    this.authTimeoutMs = Settings.of(config).longValue("stream.auth_timeout_ms");
+    this.heartbeatMs = Settings.of(config).longValue("stream.heartbeat_ms");
+    this.maxConnectionsPerUser = Settings.of(config).integer("stream.max_connections_per_user");
+    this.maxSubscriptions = Settings.of(config).integer("stream.max_subscriptions");
+    this.maxFrameChars = Settings.of(config).integer("stream.max_frame_chars");
+    this.maxMessageBytes = Settings.of(config).integer("stream.max_message_bytes");
+    this.writeQueueBytes = Settings.of(config).integer("stream.write_queue_bytes");
+    this.batchMs = Settings.of(config).longValue("stream.batch_ms");
+    this.maxBacklog = Settings.of(config).integer("stream.max_backlog");
+    this.slowTimeoutMs = Settings.of(config).longValue("stream.slow_client_timeout_ms");
   }
 
   public void start() {
@@ -76,6 +81,12 @@ public final class StreamEndpoint {
   public void handle(RoutingContext ctx) {
     boolean batching = "1".equals(ctx.request().getParam("batch")) || "true".equals(ctx.request().getParam("batch"));
     String token = ctx.request().getParam("access_token");
+    // Vert.x answers a plain request on a WebSocket route in plain text; answer it in the envelope first
+    if (!"websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+      Envelope.error(ctx, ErrorCode.VALIDATION_ERROR,
+          "this is the WebSocket stream: connect with an Upgrade: websocket request");
+      return;
+    }
     ctx.request().toWebSocket().onSuccess(socket -> open(socket, token, batching));
   }
 
@@ -151,5 +162,9 @@ public final class StreamEndpoint {
 
   int maxFrameChars() {
     return maxFrameChars;
+  }
+
+  int maxMessageBytes() {
+    return maxMessageBytes;
   }
 }

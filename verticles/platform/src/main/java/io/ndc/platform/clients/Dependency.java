@@ -1,6 +1,6 @@
 package io.ndc.platform.clients;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 
@@ -29,8 +29,8 @@ public enum Dependency {
   }
 
   public String url(JsonObject config) {
-    String url = ConfigPath.string(config, configPath, null);
-    if (url == null || url.isBlank()) {
+    String url = Settings.of(config).optionalString(configPath);
+    if (url == null) {
       throw new IllegalStateException(product + " is not configured: set " + environmentVariable + " or " + configPath);
     }
     return url;

@@ -1,6 +1,6 @@
 package io.ndc.platform.clients;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,12 +34,12 @@ public final class Postgres {
   public static Pool pool(Vertx vertx, JsonObject config, String schema) {
     PgConnectOptions connect = connectOptions(config).addProperty("search_path", schema + ",public");
     // a service whose statements are long-lived and hot (storage ingest) turns on the per-connection statement cache
-    connect.setCachePreparedStatements(ConfigPath.bool(config, "pg.cache_prepared_statements", false))
-        .setPreparedStatementCacheSqlLimit(ConfigPath.integer(config, "pg.prepared_statement_cache_sql_limit", 8192));
+    connect.setCachePreparedStatements(Settings.of(config).bool("pg.cache_prepared_statements"))
+        .setPreparedStatementCacheSqlLimit(Settings.of(config).integer("pg.prepared_statement_cache_sql_limit"));
     PoolOptions pool = new PoolOptions()
-        .setMaxSize(ConfigPath.integer(config, "pg.pool_size", 8))
-        .setMaxWaitQueueSize(ConfigPath.integer(config, "pg.max_wait_queue", 2000))
-        .setConnectionTimeout(ConfigPath.integer(config, "pg.connect_timeout_ms", 5000))
+        .setMaxSize(Settings.of(config).integer("pg.pool_size"))
+        .setMaxWaitQueueSize(Settings.of(config).integer("pg.max_wait_queue"))
+        .setConnectionTimeout(Settings.of(config).integer("pg.connect_timeout_ms"))
         .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
         .setShared(true)
         .setName("ndc-pg-" + connect.getDatabase() + "-" + schema);

@@ -1,6 +1,6 @@
 package io.ndc.platform.clients;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -21,9 +21,9 @@ public final class RabbitClients {
         .setUri(Dependency.RABBITMQ.url(config))
         .setAutomaticRecoveryEnabled(false)
         .setReconnectAttempts(Integer.MAX_VALUE)
-        .setReconnectInterval(ConfigPath.longValue(config, "amqp.reconnect_interval_ms", 1000))
-        .setConnectionTimeout(ConfigPath.integer(config, "amqp.connect_timeout_ms", 3000))
-        .setRequestedHeartbeat(ConfigPath.integer(config, "amqp.heartbeat_s", 10));
+        .setReconnectInterval(Settings.of(config).longValue("amqp.reconnect_interval_ms"))
+        .setConnectionTimeout(Settings.of(config).integer("amqp.connect_timeout_ms"))
+        .setRequestedHeartbeat(Settings.of(config).integer("amqp.heartbeat_s"));
   }
 
   public static RabbitMQClient create(Vertx vertx, JsonObject config) {

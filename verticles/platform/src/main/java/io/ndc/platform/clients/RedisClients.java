@@ -1,6 +1,6 @@
 package io.ndc.platform.clients;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -21,10 +21,10 @@ public final class RedisClients {
   public static Redis create(Vertx vertx, JsonObject config) {
     RedisOptions options = new RedisOptions()
         .setConnectionString(Dependency.REDIS.url(config))
-        .setMaxPoolSize(ConfigPath.integer(config, "redis.pool_size", 8))
-        .setMaxPoolWaiting(ConfigPath.integer(config, "redis.max_pool_waiting", 2000))
-        .setMaxWaitingHandlers(ConfigPath.integer(config, "redis.max_waiting_handlers", 4096));
-    options.getNetClientOptions().setConnectTimeout(ConfigPath.integer(config, "redis.connect_timeout_ms", 2000));
+        .setMaxPoolSize(Settings.of(config).integer("redis.pool_size"))
+        .setMaxPoolWaiting(Settings.of(config).integer("redis.max_pool_waiting"))
+        .setMaxWaitingHandlers(Settings.of(config).integer("redis.max_waiting_handlers"));
+    options.getNetClientOptions().setConnectTimeout(Settings.of(config).integer("redis.connect_timeout_ms"));
     return Redis.createClient(vertx, options);
   }
 

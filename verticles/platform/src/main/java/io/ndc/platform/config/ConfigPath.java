@@ -2,7 +2,7 @@ package io.ndc.platform.config;
 
 import io.vertx.core.json.JsonObject;
 
-/** Dotted paths into a nested configuration object ("pg.url"). */
+/** Dotted paths into a nested configuration object ("pg.url"); typed reads with defaults are {@link Settings}. */
 public final class ConfigPath {
   private ConfigPath() {
   }
@@ -18,40 +18,6 @@ public final class ConfigPath {
       node = child;
     }
     return node.getValue(parts[parts.length - 1]);
-  }
-
-  public static String string(JsonObject config, String path, String fallback) {
-    Object value = get(config, path);
-    return value == null ? fallback : value.toString();
-  }
-
-  public static int integer(JsonObject config, String path, int fallback) {
-    Object value = get(config, path);
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    return value == null ? fallback : Integer.parseInt(value.toString().trim());
-  }
-
-  public static long longValue(JsonObject config, String path, long fallback) {
-    Object value = get(config, path);
-    if (value instanceof Number n) {
-      return n.longValue();
-    }
-    return value == null ? fallback : Long.parseLong(value.toString().trim());
-  }
-
-  public static boolean bool(JsonObject config, String path, boolean fallback) {
-    Object value = get(config, path);
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    return value == null ? fallback : Boolean.parseBoolean(value.toString().trim());
-  }
-
-  public static JsonObject object(JsonObject config, String path) {
-    Object value = get(config, path);
-    return value instanceof JsonObject json ? json : new JsonObject();
   }
 
   /** Sets a value, creating the intermediate objects. */

@@ -87,6 +87,18 @@ public final class NdcConfig {
     return value;
   }
 
+  /** {@code conf/default.json} from the classpath (the platform jar carries the repository's conf/). */
+  static JsonObject builtInDefaults() {
+    try (InputStream in = NdcConfig.class.getClassLoader().getResourceAsStream("conf/default.json")) {
+      if (in == null) {
+        throw new IllegalStateException("conf/default.json is not on the classpath (the platform jar carries it)");
+      }
+      return new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static JsonObject readLayer(Path confDir, String name, boolean required) {
     if (confDir != null && Files.isRegularFile(confDir.resolve(name))) {
       return readFile(confDir.resolve(name));

@@ -2,7 +2,7 @@ package io.ndc.platform.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -30,7 +30,7 @@ public final class Metrics {
    */
   public static VertxOptions enable(VertxOptions options, JsonObject config) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
-    if (!ConfigPath.bool(config, "metrics.eventbus", false)) {
+    if (!Settings.of(config).bool("metrics.eventbus")) {
       metrics.addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
     }
     return options.setMetricsOptions(metrics);

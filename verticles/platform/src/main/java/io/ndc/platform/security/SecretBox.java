@@ -1,6 +1,6 @@
 package io.ndc.platform.security;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,16 +46,16 @@ public final class SecretBox {
 
   /** The box for a service's configuration (see the class comment for where the key comes from). */
   public static synchronized SecretBox fromConfig(JsonObject config) {
-    String configured = ConfigPath.string(config, "security.secret_key", null);
+    String configured = Settings.of(config).optionalString("security.secret_key");
     if (configured != null && !configured.isBlank()) {
       return new SecretBox(keyBytes(configured.trim()));
     }
-    String profile = ConfigPath.string(config, "profile", "local");
+    String profile = Settings.of(config).string("profile");
     if (!"local".equals(profile)) {
       throw new IllegalStateException("no secret key configured for the '" + profile + "' profile: set NDC_SECRET_KEY "
           + "(or security.secret_key) to 32 random bytes in base64, e.g. `openssl rand -base64 32`");
     }
-    return new SecretBox(localKey(Path.of(ConfigPath.string(config, "node.data_dir", "data"))));
+    return new SecretBox(localKey(Path.of(Settings.of(config).string("node.data_dir"))));
   }
 
   static byte[] keyBytes(String text) {

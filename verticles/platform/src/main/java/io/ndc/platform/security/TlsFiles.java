@@ -1,6 +1,6 @@
 package io.ndc.platform.security;
 
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.config.NdcConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +39,7 @@ public final class TlsFiles {
   }
 
   public static boolean isSet(JsonObject config, String setting) {
-    return !ConfigPath.string(config, setting, "").isBlank();
+    return Settings.of(config).optionalString(setting) != null;
   }
 
   /**
@@ -89,7 +89,7 @@ public final class TlsFiles {
       throw new IllegalStateException(setting + " is not set: name a PEM file with the certificates peers must chain to; "
           + hint(setting));
     }
-    Path file = Path.of(ConfigPath.string(config, setting, "").trim());
+    Path file = Path.of(Settings.of(config).optionalString(setting));
     Buffer pem = read(file, setting);
     certificates(pem, file, setting);
     return new PemTrustOptions().addCertValue(pem);
@@ -100,7 +100,7 @@ public final class TlsFiles {
       throw new IllegalStateException(other + " is set but " + setting + " is not: TLS needs a certificate and its private key; "
           + hint(setting));
     }
-    return Path.of(ConfigPath.string(config, setting, "").trim());
+    return Path.of(Settings.of(config).optionalString(setting));
   }
 
   private static Buffer read(Path file, String setting) {

@@ -6,7 +6,7 @@ import io.ndc.contract.ServiceName;
 import io.ndc.contract.SystemAddresses;
 import io.ndc.platform.bus.Handlers;
 import io.ndc.platform.clients.Dependency;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 import io.ndc.platform.health.DependencyChecks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -49,8 +49,8 @@ public final class ServiceHealthVerticle extends VerticleBase {
     });
     JsonObject info = new JsonObject()
         .put("service", service.id())
-        .put("node", ConfigPath.string(config(), "node.id", "local"))
-        .put("version", ConfigPath.string(config(), "node.version", "dev"))
+        .put("node", Settings.of(config()).nodeId())
+        .put("version", Settings.of(config()).string("node.version"))
         .put("started_at", Instant.now().toString());
     return Future.all(
         vertx.eventBus().consumer(SystemAddresses.healthCheck(service), Handlers.json(body -> report().map(HealthReport::toJson)))
@@ -68,7 +68,7 @@ public final class ServiceHealthVerticle extends VerticleBase {
       JsonObject breakers = new JsonObject();
       Breakers.states(vertx).forEach((name, state) -> breakers.put(name, state.name()));
       JsonObject info = details.get().copy().put("breakers_on_node", breakers);
-      return new HealthReport(service.id(), ConfigPath.string(config(), "node.id", "local"), up, statuses, info);
+      return new HealthReport(service.id(), Settings.of(config()).nodeId(), up, statuses, info);
     });
   }
 

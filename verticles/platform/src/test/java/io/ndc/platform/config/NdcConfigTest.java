@@ -29,8 +29,8 @@ class NdcConfigTest {
     assertThat(config.getInteger("b")).isEqualTo(3);
     assertThat(config.getLong("c")).isEqualTo(4L);
     assertThat(config.getInteger("d")).isEqualTo(5);
-    assertThat(ConfigPath.integer(config, "http.port", 0)).isEqualTo(9090);
-    assertThat(ConfigPath.string(config, "http.host", null)).isEqualTo("127.0.0.1");
+    assertThat(Settings.of(config).integer("http.port")).isEqualTo(9090);
+    assertThat(Settings.of(config).string("http.host")).isEqualTo("127.0.0.1");
     assertThat(config.containsKey("path")).isFalse();
   }
 
@@ -41,10 +41,10 @@ class NdcConfigTest {
         "NDC_CLUSTER", "true",
         "NDC_CLUSTER_MEMBERS", "10.0.0.1:5701,10.0.0.2",
         "NDC__storage__cache__ttl_s", "30"));
-    assertThat(ConfigPath.string(layer, "pg.url", null)).isEqualTo("postgresql://u:p@db:5433/x");
-    assertThat(ConfigPath.bool(layer, "cluster.enabled", false)).isTrue();
-    assertThat(ConfigPath.string(layer, "cluster.members", null)).isEqualTo("10.0.0.1:5701,10.0.0.2");
-    assertThat(ConfigPath.integer(layer, "storage.cache.ttl_s", 0)).isEqualTo(30);
+    assertThat(Settings.of(layer).string("pg.url")).isEqualTo("postgresql://u:p@db:5433/x");
+    assertThat(Settings.of(layer).bool("cluster.enabled")).isTrue();
+    assertThat(Settings.of(layer).string("cluster.members")).isEqualTo("10.0.0.1:5701,10.0.0.2");
+    assertThat(Settings.of(layer).integer("storage.cache.ttl_s")).isEqualTo(30);
   }
 
   @Test

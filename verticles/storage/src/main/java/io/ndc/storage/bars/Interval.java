@@ -84,6 +84,11 @@ public enum Interval {
     throw Failure.validation("unknown interval '" + text + "'; use one of " + String.join(", ", BarIntervals.ALL));
   }
 
+  /** Storage's view of a contract interval (the same id). */
+  public static Interval of(io.ndc.contract.BarInterval interval) {
+    return valueOf(interval.name());
+  }
+
   /** An interval that can be ingested; weekly and monthly are refused because they are derived from daily bars. */
   public static Interval parseStored(String text) {
     Interval interval = parse(text);

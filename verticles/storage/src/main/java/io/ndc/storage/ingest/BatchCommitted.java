@@ -4,6 +4,7 @@ import io.ndc.contract.storage.DataChanged;
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.storage.bars.BarRow;
 import io.ndc.storage.bars.Interval;
+import io.ndc.storage.cache.Invalidation;
 import io.ndc.storage.cache.MarketCache;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -44,7 +45,7 @@ public final class BatchCommitted {
   public Future<Void> changed(long batchId, String kind, Collection<String> symbols, Interval interval, Instant from,
       Instant to) {
     DataChanged event = new DataChanged(batchId, kind, List.copyOf(symbols), interval == null ? null : interval.id(), from, to);
-    return cache.invalidate(new MarketCache.Invalidation(symbols, interval, from, to))
+    return cache.invalidate(new Invalidation(symbols, interval, from, to))
         .onComplete(v -> bus.publish(StorageAddresses.DATA_CHANGED, event.toJson()));
   }
 }

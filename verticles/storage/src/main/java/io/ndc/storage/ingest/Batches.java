@@ -2,7 +2,7 @@ package io.ndc.storage.ingest;
 
 import io.ndc.contract.Failure;
 import io.ndc.storage.bars.Interval;
-import io.ndc.storage.query.Page;
+import io.ndc.contract.Page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -73,7 +73,7 @@ public final class Batches {
 
   public Future<JsonObject> rejections(JsonObject request) {
     long id = id(request);
-    Page page = Page.of(request, 100);
+    Page page = Page.fromJson(request, 100);
     return get(request).compose(batch -> pg.preparedQuery("SELECT row_index, symbol, reason, raw FROM rejections"
         + " WHERE batch_id = $1 ORDER BY row_index LIMIT $2 OFFSET $3")
         .execute(Tuple.of(id, page.limit(), page.offset()))

@@ -2,18 +2,21 @@ package io.ndc.storage.instruments;
 
 import io.ndc.contract.market.JsonNumbers;
 import io.ndc.contract.Failure;
-import io.ndc.storage.bars.RowValues;
+import io.ndc.contract.Fields;
+import io.ndc.contract.storage.Instrument;
+import io.ndc.contract.storage.InstrumentQuery;
+import io.ndc.contract.storage.InstrumentUpsert;
+import io.ndc.storage.cache.Invalidation;
 import io.ndc.storage.cache.MarketCache;
-import io.ndc.storage.query.Page;
+import io.ndc.contract.Page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Function;
 
 /** The instrument list: search, one instrument with its latest price, and operator upserts. */
 public final class Instruments {
@@ -38,16 +41,17 @@ public final class Instruments {
     this.cache = cache;
   }
 
-  /** {@code {"market"?,"sector"?,"q"?,"page"?,"limit"?}} */
+  /** {@link InstrumentQuery} */
   public Future<JsonObject> list(JsonObject request) {
-    Page page = Page.of(request, 50);
-    String q = blankToNull(request.getString("q"));
+    InstrumentQuery query = InstrumentQuery.fromJson(request);
+    Page page = query.page();
+    String q = query.q();
     String sql = "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM instruments"
         + " WHERE ($1::text IS NULL OR market = upper($1))"
         + " AND ($2::text IS NULL OR lower(sector) = lower($2))"
         + " AND ($3::text IS NULL OR symbol ILIKE '%' || $3 || '%' OR name ILIKE '%' || $3 || '%')"
         + " ORDER BY symbol LIMIT $4 OFFSET $5";
-    Tuple params = Tuple.of(blankToNull(request.getString("market")), blankToNull(request.getString("sector")),
+    Tuple params = Tuple.of(query.market(), query.sector(),
         q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), page.limit(), page.offset());
     return pg.preparedQuery(sql).execute(params).map(rows -> {
       JsonArray items = new JsonArray();
@@ -62,7 +66,7 @@ public final class Instruments {
 
   /** {@code {"symbol"}}: the instrument with {@code latest_price}. */
   public Future<JsonObject> get(JsonObject request) {
-    String symbol = symbol(request.getValue("symbol"));
+    String symbol = Fields.symbol(request, "symbol");
     return cache.instrument(symbol, () -> pg.preparedQuery("SELECT " + COLUMNS + " FROM instruments WHERE symbol = $1")
         .execute(Tuple.of(symbol))
         .compose(rows -> {
@@ -85,73 +89,24 @@ public final class Instruments {
     });
   }
 
-  /** {@code {"instruments":[...]}} or one instrument's fields at the top level (PUT /stocks/{symbol}). */
+  /** {@link InstrumentUpsert}; replies {@code {"items":[instrument]}}. */
   public Future<JsonObject> upsert(JsonObject request) {
-    JsonArray given = request.containsKey("instruments") ? request.getJsonArray("instruments")
-        : new JsonArray().add(request);
-    if (given.isEmpty() || given.size() > 10_000) {
-      throw Failure.validation("instruments must hold 1 to 10000 entries");
-    }
-    List<JsonObject> checked = new ArrayList<>();
-    for (int i = 0; i < given.size(); i++) {
-      checked.add(checked(given.getJsonObject(i), i));
-    }
+    List<Instrument> checked = InstrumentUpsert.fromJson(request).instruments();
     String sql = "INSERT INTO instruments (" + COLUMNS + ") SELECT * FROM unnest($1::text[], $2::text[], $3::text[],"
         + " $4::text[], $5::text[], $6::text[]) ON CONFLICT (symbol) DO UPDATE SET name = EXCLUDED.name,"
         + " market = EXCLUDED.market, sector = EXCLUDED.sector, industry = EXCLUDED.industry,"
         + " currency = EXCLUDED.currency, updated_at = now() RETURNING " + COLUMNS;
     Tuple params = Tuple.tuple();
-    for (String field : List.of("symbol", "name", "market", "sector", "industry", "currency")) {
-      params.addValue(checked.stream().map(o -> o.getString(field)).toArray(String[]::new));
-    }
-    List<String> symbols = checked.stream().map(o -> o.getString("symbol")).toList();
+    List<Function<Instrument, String>> columns = List.of(Instrument::symbol, Instrument::name, Instrument::market,
+        Instrument::sector, Instrument::industry, Instrument::currency);
+    columns.forEach(column -> params.addValue(checked.stream().map(column).toArray(String[]::new)));
+    List<String> symbols = checked.stream().map(Instrument::symbol).toList();
     return pg.preparedQuery(sql).execute(params)
-        .compose(rows -> cache.invalidate(new MarketCache.Invalidation(symbols, null, null, null)).map(v -> {
+        .compose(rows -> cache.invalidate(Invalidation.everything(symbols)).map(v -> {
           JsonArray items = new JsonArray();
           rows.forEach(row -> items.add(instrument(row)));
           return new JsonObject().put("items", items);
         }));
-  }
-
-  private static JsonObject checked(JsonObject given, int index) {
-    if (given == null) {
-      throw Failure.validation("instrument " + index + " is not an object");
-    }
-    String symbol = symbol(given.getValue("symbol"));
-    String name = text(given, "name", 200);
-    if (name == null) {
-      throw Failure.validation("name is required for " + symbol, new JsonObject().put("field", "name"));
-    }
-    String market = text(given, "market", 16);
-    String currency = text(given, "currency", 3);
-    return new JsonObject().put("symbol", symbol).put("name", name)
-        .put("market", market == null ? "OTHER" : market.toUpperCase(Locale.ROOT))
-        .put("sector", text(given, "sector", 100)).put("industry", text(given, "industry", 100))
-        .put("currency", currency == null ? null : currency.toUpperCase(Locale.ROOT));
-  }
-
-  private static String text(JsonObject given, String field, int max) {
-    Object value = given.getValue(field);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (!(value instanceof String s) || s.trim().length() > max) {
-      throw Failure.validation(field + " must be a string of at most " + max + " characters",
-          new JsonObject().put("field", field));
-    }
-    return s.trim();
-  }
-
-  private static String symbol(Object value) {
-    try {
-      String symbol = RowValues.symbol(value);
-      if (symbol == null) {
-        throw Failure.validation("symbol is required");
-      }
-      return symbol;
-    } catch (IllegalArgumentException e) {
-      throw Failure.validation(e.getMessage());
-    }
   }
 
   private static JsonObject instrument(Row row) {
@@ -160,7 +115,4 @@ public final class Instruments {
         .put("industry", row.getString("industry")).put("currency", row.getString("currency"));
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
-  }
 }

@@ -2,8 +2,11 @@ package io.ndc.storage.query;
 
 import io.ndc.contract.market.JsonNumbers;
 import io.ndc.contract.Failure;
+import io.ndc.contract.Fields;
+import io.ndc.contract.storage.LastBar;
+import io.ndc.contract.storage.LastBarQuery;
+import io.ndc.contract.storage.PriceQuery;
 import io.ndc.storage.bars.Interval;
-import io.ndc.storage.bars.RowValues;
 import io.ndc.storage.cache.MarketCache;
 import io.ndc.storage.ingest.BatchStatement;
 import io.vertx.core.Future;
@@ -35,19 +38,17 @@ public final class BarQuery {
     this.maxPoints = maxPoints;
   }
 
-  /** {@code {"symbol","interval"?,"start_date"?,"end_date"?,"as_of"?}} */
+  /** {@link PriceQuery}: current answers through the cache, {@code as_of} answers straight from PostgreSQL. */
   public Future<JsonObject> prices(JsonObject request) {
-    String symbol = requiredSymbol(request);
-    Interval interval = Interval.parse(request.getString("interval"));
+    PriceQuery query = PriceQuery.fromJson(request);
+    String symbol = query.symbol();
+    Interval interval = Interval.of(query.interval());
     Duration span = interval.intraday() ? Duration.ofDays(1) : Duration.ofDays(366);
     // a missing start floors to the bar's length (a day for daily and longer): the range stays one cache key per bar
     Duration grain = interval.intraday() ? interval.length() : Duration.ofDays(1);
-    TimeRange range = TimeRange.of(request.getString("start_date"), request.getString("end_date"), span, grain,
-        Instant.now());
-    String asOfText = request.getString("as_of");
-    if (asOfText != null && !asOfText.isBlank()) {
-      Instant asOf = TimeRange.parse("as_of", asOfText);
-      return load(symbol, interval, range, asOf);
+    TimeRange range = TimeRange.of(query.startDate(), query.endDate(), span, grain, Instant.now());
+    if (query.asOf() != null) {
+      return load(symbol, interval, range, TimeRange.parse("as_of", query.asOf()));
     }
     return cache.bars(symbol, interval, range.start(), range.end(), () -> load(symbol, interval, range, null));
   }
@@ -129,29 +130,19 @@ public final class BarQuery {
     return prices;
   }
 
-  /** {@code {"symbol","interval"}}: the newest stored bar time, for incremental collection. */
+  /** {@link LastBarQuery}: the newest stored bar time, for incremental collection; replies {@link LastBar}. */
   public Future<JsonObject> last(JsonObject request) {
-    String symbol = requiredSymbol(request);
-    Interval interval = Interval.parseStored(request.getString("interval"));
+    LastBarQuery query = LastBarQuery.fromJson(request);
+    Interval interval = Interval.parseStored(query.interval().id());
     return pg.preparedQuery("SELECT max(ts) AS last FROM bars WHERE symbol = $1 AND interval = $2")
-        .execute(Tuple.of(symbol, interval.id()))
+        .execute(Tuple.of(query.symbol(), interval.id()))
         .map(rows -> {
           OffsetDateTime last = rows.iterator().next().getOffsetDateTime("last");
-          return new JsonObject().put("symbol", symbol).put("interval", interval.id())
-              .put("last", last == null ? null : interval.format(last.toInstant()));
+          return new LastBar(query.symbol(), query.interval(), last == null ? null : last.toInstant()).toJson();
         });
   }
 
   public static String requiredSymbol(JsonObject request) {
-    String symbol;
-    try {
-      symbol = RowValues.symbol(request.getValue("symbol"));
-    } catch (IllegalArgumentException e) {
-      throw Failure.validation(e.getMessage());
-    }
-    if (symbol == null) {
-      throw Failure.validation("symbol is required");
-    }
-    return symbol;
+    return Fields.symbol(request, "symbol");
   }
 }

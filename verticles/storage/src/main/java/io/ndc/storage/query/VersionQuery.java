@@ -1,5 +1,6 @@
 package io.ndc.storage.query;
 
+import io.ndc.contract.Page;
 import io.ndc.storage.bars.Interval;
 import io.ndc.storage.ingest.BatchStatement;
 import io.vertx.core.Future;
@@ -29,7 +30,7 @@ public final class VersionQuery {
     Interval interval = Interval.parseStored(request.getString("interval"));
     String when = request.getString("ts", request.getString("date"));
     if (when == null || when.isBlank()) {
-      return replaced(symbol, interval, Page.of(request, 100));
+      return replaced(symbol, interval, Page.fromJson(request, 100));
     }
     Instant ts = TimeRange.parse("date", when);
     String sql = "SELECT " + COLUMNS + ", NULL::timestamptz AS replaced_at, true AS current FROM bars"

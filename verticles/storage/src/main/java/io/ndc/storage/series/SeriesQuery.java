@@ -3,7 +3,7 @@ package io.ndc.storage.series;
 import io.ndc.contract.market.JsonNumbers;
 import io.ndc.contract.Failure;
 import io.ndc.storage.ingest.BatchStatement;
-import io.ndc.storage.query.Page;
+import io.ndc.contract.Page;
 import io.ndc.storage.query.TimeRange;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -29,7 +29,7 @@ public final class SeriesQuery {
     String symbol = symbol(request);
     TimeRange range = TimeRange.of(request.getString("from"), request.getString("to"), Duration.ofDays(1), Duration.ZERO,
         Instant.now());
-    Page page = Page.of(request, 1000);
+    Page page = Page.fromJson(request, 1000);
     String sql = "SELECT ts, seq, price, size, source, count(*) OVER () AS total FROM trades"
         + " WHERE symbol = $1 AND ts >= $2 AND ts < $3 ORDER BY ts, seq LIMIT $4 OFFSET $5";
     return pg.preparedQuery(sql).execute(Tuple.of(symbol, BatchStatement.utc(range.start()),

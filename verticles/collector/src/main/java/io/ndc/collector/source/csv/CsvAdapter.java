@@ -18,20 +18,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.nio.file.Path;
-import io.ndc.platform.config.ConfigPath;
+import io.ndc.platform.config.Settings;
 
 /**
  * CSV from a file or a URL. The source's {@code base_url} is a template: {@code {symbol}}, {@code {symbol_lower}},
  * {@code {from}} and {@code {to}} (yyyyMMdd) are filled per request, e.g. Stooq's
  * {@code https://stooq.com/q/d/l/?s={symbol_lower}.us&i=d&d1={from}&d2={to}} or {@code /data/{symbol}.csv}.
  * Param {@code timezone} (default UTC) reads intraday times that carry no offset. Files are read only under the
- * operator's {@code collector.csv.dir} (default {@value #DEFAULT_DIR}), so a source cannot be pointed at any file of
+ * operator's {@code collector.csv.dir} (default {@code data/csv}), so a source cannot be pointed at any file of
  * the host.
  */
 public final class CsvAdapter implements SourceAdapter {
   private final SourceContext context;
   private final String template;
-  public static final String DEFAULT_DIR = "data/csv";
 
   private final ZoneId zone;
   private final Path dir;
@@ -42,7 +41,7 @@ public final class CsvAdapter implements SourceAdapter {
     if (template == null || template.isBlank()) {
       throw new IllegalArgumentException("a csv source needs base_url: a file path or URL, with {symbol} where the symbol goes");
     }
-    this.dir = Path.of(ConfigPath.string(context.config(), "collector.csv.dir", DEFAULT_DIR)).toAbsolutePath().normalize();
+    this.dir = Path.of(Settings.of(context.config()).string("collector.csv.dir")).toAbsolutePath().normalize();
     if (!remote()) {
       Path sample = file(template.replace("{symbol}", "X").replace("{symbol_lower}", "x").replace("{from}", "20000101").replace("{to}", "20000101"));
       if (!sample.startsWith(dir)) {

@@ -1,7 +1,5 @@
-package io.ndc.contract.analysis;
+package io.ndc.contract;
 
-import io.ndc.contract.Failure;
-import io.ndc.contract.Symbols;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -13,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Reading request fields that arrive as JSON values or as query-parameter text; every problem is a 400 naming the field. */
-final class Fields {
+public final class Fields {
 
   private Fields() {
   }
 
-  static String text(JsonObject json, String field) {
+  public static String text(JsonObject json, String field) {
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -30,7 +28,19 @@ final class Fields {
     return text.isEmpty() ? null : text;
   }
 
-  static String requiredText(JsonObject json, String field) {
+  /**
+   * A JSON body's text field, strictly: a string (trimmed) or absent/null/blank (null); a number or a boolean is a 400,
+   * never turned into text ({@code 1e400} would become "Infinity").
+   */
+  public static String string(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw Failure.validation("'" + field + "' must be a string", new JsonObject().put("field", field));
+    }
+    return value == null || ((String) value).isBlank() ? null : ((String) value).trim();
+  }
+
+  public static String requiredText(JsonObject json, String field) {
     String text = text(json, field);
     if (text == null) {
       throw Failure.validation("'" + field + "' is required");
@@ -38,11 +48,11 @@ final class Fields {
     return text;
   }
 
-  static String symbol(JsonObject json, String field) {
+  public static String symbol(JsonObject json, String field) {
     return symbol(requiredText(json, field));
   }
 
-  static String symbol(String value) {
+  public static String symbol(String value) {
     try {
       String symbol = Symbols.normalize(value);
       if (symbol == null) {
@@ -55,7 +65,7 @@ final class Fields {
   }
 
   /** A date ({@code YYYY-MM-DD}) or an ISO-8601 instant, kept as given once it parses. */
-  static String time(JsonObject json, String field) {
+  public static String time(JsonObject json, String field) {
     String text = text(json, field);
     if (text != null) {
       instant(field, text);
@@ -63,7 +73,7 @@ final class Fields {
     return text;
   }
 
-  static Instant instant(String field, String text) {
+  public static Instant instant(String field, String text) {
     try {
       if (text.length() <= 10) {
         return LocalDate.parse(text).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
@@ -75,7 +85,7 @@ final class Fields {
   }
 
   /** A JSON array of strings, or one comma-separated text; empty when absent. */
-  static List<String> list(JsonObject json, String field) {
+  public static List<String> list(JsonObject json, String field) {
     Object value = json.getValue(field);
     List<String> out = new ArrayList<>();
     if (value == null) {
@@ -101,7 +111,7 @@ final class Fields {
     return out;
   }
 
-  static int integer(JsonObject json, String field, int defaultValue, int min, int max) {
+  public static int integer(JsonObject json, String field, int defaultValue, int min, int max) {
     String text = text(json, field);
     if (text == null) {
       return defaultValue;
@@ -117,7 +127,7 @@ final class Fields {
     throw Failure.validation("'" + field + "' must be a whole number " + min + ".." + max + " (got '" + text + "')");
   }
 
-  static boolean bool(JsonObject json, String field) {
+  public static boolean bool(JsonObject json, String field) {
     Object value = json.getValue(field);
     if (value == null) {
       return false;
@@ -130,13 +140,13 @@ final class Fields {
   }
 
   /** Start not after end, when both are given. */
-  static void ordered(String start, String end) {
+  public static void ordered(String start, String end) {
     if (start != null && end != null && instant("start_date", start).isAfter(instant("end_date", end))) {
       throw Failure.validation("start_date (" + start + ") is after end_date (" + end + ")");
     }
   }
 
-  static JsonObject putIfPresent(JsonObject json, String field, Object value) {
+  public static JsonObject putIfPresent(JsonObject json, String field, Object value) {
     return value == null ? json : json.put(field, value);
   }
 }
