@@ -31,8 +31,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *       NDC node, joins the cluster only to set the publisher's rate, and reports;</li>
  *   <li>{@code runbare URL CLIENTS PER_CLIENT SYMBOLS SECONDS RATE...}: the same clients against the bare server,
  *       whose rate is switched through a control frame.</li>
+ *   <li>{@code live URL TOKEN|- CLIENTS PER_CLIENT PREFIX SYMBOLS SECONDS RATE}: the same clients on symbols
+ *       PREFIX1..PREFIX{SYMBOLS} of a feed that runs on its own at RATE trades/s (a live {@code simulated} collector,
+ *       or scripts/bench/ws-bare/broadcaster.js); each {@code measure LABEL} line on standard input measures one
+ *       window of SECONDS and prints it, {@code quit} ends (scripts/bench/ws-fanout-live.sh).</li>
  * </ul>
- * Latency is receive time minus the trade's {@code sent_ms} (same machine clock).
+ * Latency is receive time minus the trade's {@code sent_ms}, or, for trades without it (a live feed's), minus its
+ * {@code ts}, the instant it was generated (same machine clock).
  */
 public final class WsFanoutBench {
   private static final int BUCKETS = 10_000; // 0.1 ms buckets up to 1 s, then one overflow bucket
@@ -40,6 +45,15 @@ public final class WsFanoutBench {
   private final AtomicLong messages = new AtomicLong();
   private final AtomicLong frames = new AtomicLong();
   private final AtomicLongArray histogram = new AtomicLongArray(BUCKETS + 1);
+  /** The last second of a live window: a backlog growing over the window shows as a later tail than the window's. */
+  private final AtomicLongArray lastSecond = new AtomicLongArray(BUCKETS + 1);
+  private volatile boolean inLastSecond;
+  /** The current second of a live window, for the per-second p99s it prints. */
+  private final AtomicLongArray thisSecond = new AtomicLongArray(BUCKETS + 1);
+  private final AtomicLong closed = new AtomicLong();
+  /** The epoch milli of the day a trade's {@code ts} starts with (the date part, cached: it rarely changes). */
+  private volatile String tsDay = "";
+  private volatile long tsDayMillis;
 
   private WsFanoutBench() {
   }
@@ -50,6 +64,7 @@ public final class WsFanoutBench {
       case "publisher" -> publisher(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       case "run" -> new WsFanoutBench().run(args, false);
       case "runbare" -> new WsFanoutBench().run(args, true);
+      case "live" -> new WsFanoutBench().live(args);
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -80,27 +95,7 @@ public final class WsFanoutBench {
         : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(2)).withClusterManager(new HazelcastClusterManager(
             HazelcastSetup.build(new JsonObject().put("cluster", new JsonObject().put("members", members).put("port", port)))))
             .buildClustered().await();
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(clients + 10)
-        .setMaxFrameSize(1 << 20));
-    URLParts target = URLParts.of(url);
-    Random random = new Random(7);
-    List<io.vertx.core.http.WebSocket> sockets = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      JsonArray chosen = new JsonArray();
-      while (chosen.size() < perClient) {
-        String s = symbol(random.nextInt(symbols));
-        if (!chosen.contains(s)) {
-          chosen.add(s);
-        }
-      }
-      WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(target.host()).setPort(target.port())
-          .setURI(target.path() + (token == null ? "" : "?access_token=" + token));
-      io.vertx.core.http.WebSocket ws = client.connect(options).await();
-      ws.textMessageHandler(this::onFrame);
-      ws.writeTextMessage(new JsonObject().put("action", "subscribe").put("channels", new JsonArray().add("trades"))
-          .put("symbols", chosen).encode());
-      sockets.add(ws);
-    }
+    List<io.vertx.core.http.WebSocket> sockets = connect(vertx, url, token, clients, perClient, "SIM", 0, symbols);
     Thread.sleep(2000);
     System.out.printf("%s: %d clients x %d of %d symbols connected%n", bare ? "bare broadcaster" : "NDC", clients, perClient, symbols);
     // warm-up (JIT, connection buffers) at the first rate, not measured
@@ -128,11 +123,85 @@ public final class WsFanoutBench {
     System.exit(0);
   }
 
+  /** Opens the clients, each subscribed to the trades of {@code perClient} distinct symbols prefix(first..first+symbols-1). */
+  private List<io.vertx.core.http.WebSocket> connect(Vertx vertx, String url, String token, int clients, int perClient,
+      String prefix, int first, int symbols) {
+    // kept in a field by the caller's sockets: an unreferenced client is closed by Vert.x 5
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(clients + 10)
+        .setMaxFrameSize(1 << 20));
+    URLParts target = URLParts.of(url);
+    Random random = new Random(7);
+    List<io.vertx.core.http.WebSocket> sockets = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      JsonArray chosen = new JsonArray();
+      while (chosen.size() < perClient) {
+        String s = prefix + (first + random.nextInt(symbols));
+        if (!chosen.contains(s)) {
+          chosen.add(s);
+        }
+      }
+      WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(target.host()).setPort(target.port())
+          .setURI(target.path() + (token == null ? "" : "?access_token=" + token));
+      io.vertx.core.http.WebSocket ws = client.connect(options).await();
+      ws.textMessageHandler(this::onFrame);
+      ws.closeHandler(v -> closed.incrementAndGet());
+      ws.writeTextMessage(new JsonObject().put("action", "subscribe").put("channels", new JsonArray().add("trades"))
+          .put("symbols", chosen).encode());
+      sockets.add(ws);
+    }
+    return sockets;
+  }
+
+  /** Clients on a feed that runs on its own; windows measured on command from standard input. */
+  private void live(String[] a) throws Exception {
+    String url = a[1];
+    String token = "-".equals(a[2]) ? null : a[2];
+    int clients = Integer.parseInt(a[3]);
+    int perClient = Integer.parseInt(a[4]);
+    String prefix = a[5];
+    int symbols = Integer.parseInt(a[6]);
+    int seconds = Integer.parseInt(a[7]);
+    int rate = Integer.parseInt(a[8]);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    List<io.vertx.core.http.WebSocket> sockets = connect(vertx, url, token, clients, perClient, prefix, 1, symbols);
+    System.out.printf("clients connected: %d x %d of %d symbols%n", sockets.size(), perClient, symbols);
+    double expected = (double) rate * clients * perClient / symbols;
+    java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+    for (String line; (line = commands.readLine()) != null && !line.equals("quit"); ) {
+      if (!line.startsWith("measure ")) {
+        continue;
+      }
+      long closedBefore = closed.get();
+      reset();
+      long start = System.currentTimeMillis();
+      StringBuilder perSecond = new StringBuilder();
+      for (int second = 0; second < seconds; second++) {
+        inLastSecond = second == seconds - 1;
+        Thread.sleep(start + (second + 1) * 1000L - System.currentTimeMillis());
+        perSecond.append(second == 0 ? "" : " ").append(at(thisSecond, 0.99));
+        for (int b = 0; b <= BUCKETS; b++) {
+          thisSecond.set(b, 0);
+        }
+      }
+      inLastSecond = false;
+      long elapsed = System.currentTimeMillis() - start;
+      long msgs = messages.get();
+      System.out.printf("window %s: delivered %,.0f msg/s (%.1f%% of %,.0f), %,.0f frames/s, latency %s, last second %s,"
+              + " max %s ms, closed %d%n", line.substring(8), msgs * 1000.0 / elapsed, 100.0 * msgs * 1000.0 / elapsed / expected,
+          expected, frames.get() * 1000.0 / elapsed, percentiles(histogram), percentiles(lastSecond), at(histogram, 1.0),
+          closed.get() - closedBefore);
+      System.out.println("    p99 of each second (ms) from " + java.time.Instant.ofEpochMilli(start).toString().substring(11, 19)
+          + " UTC: " + perSecond);
+    }
+    System.exit(0);
+  }
+
   private void reset() {
     messages.set(0);
     frames.set(0);
     for (int b = 0; b <= BUCKETS; b++) {
       histogram.set(b, 0);
+      lastSecond.set(b, 0);
     }
   }
 
@@ -147,25 +216,70 @@ public final class WsFanoutBench {
       while (end < text.length() && Character.isDigit(text.charAt(end))) {
         end++;
       }
-      record(now, at < 0 ? now : Long.parseLong(text.substring(at + 10, end)));
+      record(now, at < 0 ? tsMillis(text, now) : Long.parseLong(text.substring(at + 10, end)));
     }
+  }
+
+  /** The epoch milli of a trade frame's {@code "ts":"2026-12-04T03:05:43.123Z"} (or without millis); now if absent. */
+  private long tsMillis(String text, long now) {
+    int at = text.indexOf("\"ts\":\"");
+    if (at < 0) {
+      return now;
+    }
+    int from = at + 6;
+    int end = text.indexOf('"', from);
+    if (end - from < 20 || text.charAt(from + 10) != 'T') {
+      return now;
+    }
+    String day = text.substring(from, from + 10);
+    if (!day.equals(tsDay)) {
+      tsDayMillis = java.time.LocalDate.parse(day).toEpochDay() * 86_400_000L;
+      tsDay = day;
+    }
+    long millis = tsDayMillis + digits(text, from + 11) * 3_600_000L + digits(text, from + 14) * 60_000L
+        + digits(text, from + 17) * 1000L;
+    if (text.charAt(from + 19) == '.') {
+      int n = from + 20;
+      long fraction = 0;
+      int places = 0;
+      for (; n < end - 1 && places < 3; n++, places++) {
+        fraction = fraction * 10 + (text.charAt(n) - '0');
+      }
+      for (; places < 3; places++) {
+        fraction *= 10;
+      }
+      millis += fraction;
+    }
+    return millis;
+  }
+
+  private static int digits(String text, int at) {
+    return (text.charAt(at) - '0') * 10 + (text.charAt(at + 1) - '0');
   }
 
   private void record(long now, long sent) {
     messages.incrementAndGet();
     int bucket = (int) Math.min(BUCKETS, Math.max(0, (now - sent) * 10));
     histogram.incrementAndGet(bucket);
+    if (inLastSecond) {
+      lastSecond.incrementAndGet(bucket);
+    }
+    thisSecond.incrementAndGet(bucket);
   }
 
   private String percentiles() {
+    return percentiles(histogram);
+  }
+
+  private static String percentiles(AtomicLongArray histogram) {
+    return String.format("p50 %s ms, p99 %s ms", at(histogram, 0.50), at(histogram, 0.99));
+  }
+
+  private static String at(AtomicLongArray histogram, double q) {
     long total = 0;
     for (int b = 0; b <= BUCKETS; b++) {
       total += histogram.get(b);
     }
-    return String.format("p50 %s ms, p99 %s ms", at(total, 0.50), at(total, 0.99));
-  }
-
-  private String at(long total, double q) {
     long seen = 0;
     for (int b = 0; b <= BUCKETS; b++) {
       seen += histogram.get(b);

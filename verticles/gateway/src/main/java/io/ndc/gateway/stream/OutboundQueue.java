@@ -14,6 +14,10 @@ import java.util.Map;
  * a batch frame every {@code batchMs} when the client asked for batching). When its write queue is full, trades wait
  * conflated to the newest per symbol and other events wait in a bounded backlog; a client still behind after
  * {@code slowTimeoutMs}, or whose backlog overflows, is closed with 4008. A slow client costs only its own memory.
+ *
+ * <p>Whether the socket's write queue is full is asked once per write, after it, and kept until the socket's drain
+ * handler (or the periodic tick) says otherwise: only this queue's writes fill it, so the answer cannot go stale
+ * towards full in between, and an event costs one such check instead of one before and one after its write.
  */
 final class OutboundQueue {
   static final short CLOSE_SLOW = 4008;
@@ -28,6 +32,8 @@ final class OutboundQueue {
   private final ArrayDeque<String> backlog = new ArrayDeque<>();
   private final Map<String, String> conflated = new LinkedHashMap<>();
   private final List<Runnable> drainWaiters = new ArrayList<>();
+  /** The socket's write queue was full after the last write; cleared when it drains. */
+  private boolean full;
   private long behindSince;
   private long timerId = -1;
   private boolean closed;
@@ -49,6 +55,7 @@ final class OutboundQueue {
     if (!closed) {
       socket.writeTextMessage(frame);
       metrics.framesOut.increment();
+      full = socket.writeQueueFull();
     }
   }
 
@@ -79,7 +86,7 @@ final class OutboundQueue {
 
   /** Whether the client is not keeping up: writes would only pile up in memory. */
   boolean behind() {
-    return socket.writeQueueFull() || !backlog.isEmpty() || !conflated.isEmpty();
+    return full || !backlog.isEmpty() || !conflated.isEmpty();
   }
 
   /** Runs once the client has caught up (replay at speed 0 paces itself with this). */
@@ -95,7 +102,8 @@ final class OutboundQueue {
     socket.writeTextMessage(frame);
     metrics.framesOut.increment();
     metrics.eventsOut.increment(events);
-    if (socket.writeQueueFull() && behindSince == 0) {
+    full = socket.writeQueueFull();
+    if (full && behindSince == 0) {
       behindSince = System.currentTimeMillis();
     }
   }
@@ -104,7 +112,11 @@ final class OutboundQueue {
     if (closed) {
       return;
     }
-    if (batching && !batch.isEmpty() && !socket.writeQueueFull()) {
+    if (full && !socket.writeQueueFull()) {
+      // drained without its handler having run yet: write what waits now
+      drain();
+    }
+    if (batching && !batch.isEmpty() && !full) {
       writeBatch(batch);
       batch.clear();
     }
@@ -121,6 +133,7 @@ final class OutboundQueue {
     if (closed) {
       return;
     }
+    full = false;
     List<String> flush = new ArrayList<>();
     while (!backlog.isEmpty()) {
       flush.add(backlog.poll());
@@ -136,7 +149,7 @@ final class OutboundQueue {
         flush.forEach(f -> write(f, 1));
       }
     }
-    if (!socket.writeQueueFull()) {
+    if (!full) {
       behindSince = 0;
       List<Runnable> waiters = new ArrayList<>(drainWaiters);
       drainWaiters.clear();

@@ -40,6 +40,9 @@ public final class StreamEndpoint {
   private final int maxBacklog;
   private final long slowTimeoutMs;
   private long heartbeatTimer = -1;
+  /** The heartbeat pings its sessions a slice at a time, every this many ms, instead of all in one task. */
+  static final long HEARTBEAT_SLICE_MS = 100;
+  private SpreadRounds<StreamSession> heartbeats;
 
   public StreamEndpoint(Vertx vertx, JsonObject config, TokenVerifier verifier, BusForwarder forwarder) {
     this.vertx = vertx;
@@ -48,7 +51,8 @@ public final class StreamEndpoint {
     this.metrics = StreamMetrics.forNode(Metrics.registry(), Settings.of(config).nodeId());
     this.interests = new IndicatorInterests(vertx, Settings.of(config).longValue("stream.indicator_ttl_ms"),
         Settings.of(config).longValue("bus.timeout_ms"));
-    this.hub = new SubscriptionHub(vertx, metrics, Settings.of(config).longValue("stream.conflate_lag_ms"), interests);
+    this.hub = new SubscriptionHub(vertx, metrics, Settings.of(config).longValue("stream.conflate_lag_ms"),
+        SubscriptionHub.WRITES_PER_TASK, interests);
     this.authTimeoutMs = Settings.of(config).longValue("stream.auth_timeout_ms");
     this.heartbeatMs = Settings.of(config).longValue("stream.heartbeat_ms");
     this.maxConnectionsPerUser = Settings.of(config).integer("stream.max_connections_per_user");
@@ -62,7 +66,15 @@ public final class StreamEndpoint {
   }
 
   public void start() {
-    heartbeatTimer = vertx.setPeriodic(heartbeatMs, id -> new ArrayList<>(sessions).forEach(s -> s.heartbeat(heartbeatMs)));
+    // every session is pinged once per heartbeatMs, spread over the interval (SpreadRounds says why)
+    heartbeats = new SpreadRounds<>(heartbeatMs, HEARTBEAT_SLICE_MS, System.currentTimeMillis());
+    heartbeatTimer = vertx.setPeriodic(Math.min(heartbeatMs, HEARTBEAT_SLICE_MS), id -> {
+      for (StreamSession session : heartbeats.slice(System.currentTimeMillis(), sessions)) {
+        if (!session.isClosed()) {
+          session.heartbeat(heartbeatMs);
+        }
+      }
+    });
   }
 
   /** Route handler for the upgrade request. */

@@ -136,4 +136,48 @@ class SubscriptionHubTest {
     awaitFrames(2);
     assertThat(received).hasSize(2);
   }
+
+  @Test
+  void aNodeBehindFansOutInTasksOfBoundedSizeSoOtherTasksRunInBetween() {
+    List<String> frames = new CopyOnWriteArrayList<>();
+    SubscriptionHub small = on(() -> Future.succeededFuture(new SubscriptionHub(vertx, metrics, 100, 3, null)));
+    // the first frame queues a task: it runs once the fan-out task that delivered the frame has made its 3 writes
+    StreamSubscriber subscriber = (frame, key) -> {
+      if (frames.isEmpty()) {
+        vertx.runOnContext(v -> frames.add("other task"));
+      }
+      frames.add(new JsonObject(frame).getString("type") + new JsonObject(frame).getInteger("seq"));
+    };
+    on(() -> small.add(subscriber, MarketAddresses.bar("1m", "MSFT"), StreamChannel.BARS_1M, null));
+    on(() -> {
+      small.lagMeasured(250);
+      for (int seq = 1; seq <= 8; seq++) {
+        vertx.eventBus().publish(MarketAddresses.bar("1m", "MSFT"), event("bar", seq));
+      }
+      return Future.succeededFuture();
+    });
+    await("the last bar").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+        .until(() -> frames.contains("bar8"));
+    assertThat(frames).containsExactly("bar1", "bar2", "bar3", "other task", "bar4", "bar5", "bar6", "bar7", "bar8");
+    on(() -> {
+      small.close();
+      return Future.succeededFuture();
+    });
+  }
+
+  @Test
+  void eachPublicationIsEncodedOnceForAllItsSessions() {
+    List<String> frames = new CopyOnWriteArrayList<>();
+    StreamSubscriber second = (frame, key) -> frames.add(frame);
+    on(() -> hub.add(second, MarketAddresses.trade("AAPL"), StreamChannel.TRADES, "AAPL"));
+    on(() -> {
+      vertx.eventBus().publish(MarketAddresses.trade("AAPL"), event("trade", 1));
+      return Future.succeededFuture();
+    });
+    awaitFrames(1);
+    await("the second session's frame").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+        .until(frames::size, size -> size == 1);
+    // the same String instance: encoded once, not per session
+    assertThat(frames.get(0)).isSameAs(received.get(0));
+  }
 }
