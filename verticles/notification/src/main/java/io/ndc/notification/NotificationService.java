@@ -1,8 +1,10 @@
 package io.ndc.notification;
 
 import io.ndc.contract.ServiceName;
+import io.ndc.notification.api.NotificationApiVerticle;
 import io.ndc.platform.clients.Dependency;
 import io.ndc.platform.service.ServiceEntry;
+import io.vertx.core.Future;
 import java.util.List;
 
 /** Entry deployable of the notification service. */
@@ -21,5 +23,10 @@ public final class NotificationService extends ServiceEntry {
   @Override
   protected String schema() {
     return "notify";
+  }
+
+  @Override
+  protected Future<?> deployComponents() {
+    return deploy(NotificationApiVerticle::new);
   }
 }
