@@ -2,6 +2,8 @@ package io.ndc.notification;
 
 import io.ndc.contract.ServiceName;
 import io.ndc.notification.api.NotificationApiVerticle;
+import io.ndc.notification.delivery.DeliveryWorkerVerticle;
+import io.ndc.notification.evaluation.RuleEvaluatorVerticle;
 import io.ndc.platform.clients.Dependency;
 import io.ndc.platform.service.ServiceEntry;
 import io.vertx.core.Future;
@@ -27,6 +29,8 @@ public final class NotificationService extends ServiceEntry {
 
   @Override
   protected Future<?> deployComponents() {
-    return deploy(NotificationApiVerticle::new);
+    return deploy(NotificationApiVerticle::new)
+        .compose(v -> deploy(DeliveryWorkerVerticle::new))
+        .compose(v -> deploy(RuleEvaluatorVerticle::new));
   }
 }

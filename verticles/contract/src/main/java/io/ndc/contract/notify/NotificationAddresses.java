@@ -39,6 +39,9 @@ public final class NotificationAddresses {
   /** {@code {"id"}} (a dead delivery) → the delivery, queued again with the same key. */
   public static final String DELIVERIES_REPLAY = PREFIX + "deliveries.replay";
 
+  /** Publication {@code {"rule_id"}}: a rule was made, changed or deleted; evaluators reload their rules. */
+  public static final String RULES_CHANGED = PREFIX + "rules.changed";
+
   private NotificationAddresses() {
   }
 }

@@ -60,7 +60,7 @@ public final class NotificationApiVerticle extends VerticleBase {
         on(NotificationAddresses.RULES_GET, (caller, body) -> found(rules.get(id(body), caller.scope()), "rule")),
         on(NotificationAddresses.RULES_UPDATE, this::updateRule),
         on(NotificationAddresses.RULES_DELETE, (caller, body) -> rules.delete(id(body), caller.scope())
-            .compose(deleted -> deleted ? Future.succeededFuture(new JsonObject().put("deleted", true))
+            .compose(deleted -> deleted ? Future.succeededFuture(changed(new JsonObject().put("id", body.getString("id")).put("deleted", true)))
                 : Future.failedFuture(Failure.notFound("no rule " + body.getString("id"))))),
         on(NotificationAddresses.TEMPLATES_CREATE, (caller, body) -> templates.create(caller.userId(), checked(body))),
         on(NotificationAddresses.TEMPLATES_LIST, this::listTemplates),
@@ -94,9 +94,15 @@ public final class NotificationApiVerticle extends VerticleBase {
         : Future.succeededFuture(found));
   }
 
+  /** Tells the evaluators (on every node) to reload; returns the rule. */
+  private JsonObject changed(JsonObject rule) {
+    vertx.eventBus().publish(NotificationAddresses.RULES_CHANGED, new JsonObject().put("rule_id", rule.getString("id")));
+    return rule;
+  }
+
   private Future<JsonObject> createRule(Caller caller, JsonObject body) {
     RuleSpec spec = RuleSpec.fromJson(body);
-    return checkRule(caller.userId(), spec).compose(v -> rules.create(caller.userId(), spec));
+    return checkRule(caller.userId(), spec).compose(v -> rules.create(caller.userId(), spec)).map(this::changed);
   }
 
   /** {@code PATCH}: the fields given over the stored rule, checked like a new one. */
@@ -112,7 +118,7 @@ public final class NotificationApiVerticle extends VerticleBase {
       RuleSpec spec = RuleSpec.fromJson(merged);
       boolean rearm = !spec.condition().equals(stored.getJsonObject("condition")) || !spec.mode().equals(stored.getString("mode"))
           || !java.util.Objects.equals(spec.symbol(), stored.getString("symbol"));
-      return checkRule(stored.getString("user_id"), spec).compose(v -> found(rules.update(id, spec, rearm), "rule"));
+      return checkRule(stored.getString("user_id"), spec).compose(v -> found(rules.update(id, spec, rearm), "rule")).map(this::changed);
     });
   }
 
