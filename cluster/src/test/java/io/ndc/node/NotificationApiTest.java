@@ -30,6 +30,7 @@ class NotificationApiTest {
     JsonObject config = TestNode.config(DB);
     // this test makes many requests per user in a burst; rate limits have their own tests
     config.getJsonObject("gateway").put("rate_limit", new JsonObject().put("enabled", false));
+    config.put("notification", new JsonObject().put("queue_prefix", "test." + DB));
     node = TestNode.start(config, ServiceName.STORAGE, ServiceName.ANALYSIS, ServiceName.NOTIFICATION);
     alice = TestUsers.create(node, "viewer");
     bob = TestUsers.create(node, "viewer");
@@ -38,6 +39,8 @@ class NotificationApiTest {
 
   @AfterAll
   static void stop() {
+    io.ndc.notification.delivery.DeliveryQueue queue = new io.ndc.notification.delivery.DeliveryQueue(node.vertx, node.config);
+    queue.start().compose(v -> queue.deleteQueues()).compose(v -> queue.stop()).await();
     node.close();
     TestConfig.dropDatabase(DB);
   }
@@ -229,5 +232,50 @@ class NotificationApiTest {
         .put("address", "bob@example.test")), 201).getString("id");
     assertThat(error(post("/subscriptions", alice, new JsonObject().put("topic", "system.job.dead")
         .put("channels", new JsonArray().add(bobsMail))), 400)).contains("not one of your channels");
+  }
+
+  @Test
+  void aRuleFiresAnAlertFrameToItsOwnersWebSocketAndTheDeliveryIsLogged() throws Exception {
+    try (ProbeProcess ws = ProbeProcess.connect("ws://127.0.0.1:" + node.port + "/ws/v1/stream")) {
+      ws.send(new JsonObject().put("action", "auth").put("token", token(alice)).encode());
+      ws.frame(10_000, "\"type\":\"authenticated\"");
+      ws.send("{\"action\":\"subscribe\",\"channels\":[\"alerts\"]}");
+      ws.frame(5_000, "\"type\":\"subscribed\"", "alerts");
+      String id = data(post("/notifications", alice, new JsonObject().put("name", "NVDA up").put("type", "PRICE_ALERT")
+          .put("symbol", "NVDA").put("condition", new JsonObject().put("op", "cross_up").put("value", 500))
+          .put("channels", new JsonArray().add("push"))), 201).getString("id");
+      java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
+      // the evaluator subscribes to NVDA once it has reloaded its rules: trades crossing 500 until the rule has fired
+      io.ndc.platform.testing.Waits.until(io.ndc.platform.testing.Waits.await("the rule fired on a crossing trade")
+              .atMost(java.time.Duration.ofSeconds(10)),
+          () -> {
+            trade("NVDA", 499, seq.incrementAndGet());
+            trade("NVDA", 501, seq.incrementAndGet());
+            return data(node.get("/api/v1/notifications/" + id, token(alice)), 200);
+          },
+          rule -> "triggered".equals(rule.getString("state")), JsonObject::encode);
+      JsonObject alert = new JsonObject(ws.frame(5_000, "\"type\":\"alert\""));
+      assertThat(alert.fieldNames()).containsExactlyInAnyOrder("type", "rule_id", "symbol", "message", "ts");
+      assertThat(alert.getString("rule_id")).isEqualTo(id);
+      assertThat(alert.getString("symbol")).isEqualTo("NVDA");
+      assertThat(alert.getString("message")).isEqualTo("NVDA up: price 501 cross_up 500");
+      JsonObject delivery = io.ndc.platform.testing.Waits.until(io.ndc.platform.testing.Waits.await("the push delivery logged")
+              .atMost(java.time.Duration.ofSeconds(5)),
+          () -> data(node.get("/api/v1/notifications/" + id + "/deliveries", token(alice)), 200).getJsonArray("items"),
+          items -> items.size() == 1 && "delivered".equals(items.getJsonObject(0).getString("status")), JsonArray::encode)
+          .getJsonObject(0);
+      assertThat(delivery.getString("channel_type")).isEqualTo("push");
+      assertThat(delivery.getJsonArray("attempts")).hasSize(1);
+      assertThat(error(node.get("/api/v1/notifications/" + id + "/deliveries", token(bob)), 404)).contains("RESOURCE_NOT_FOUND");
+      assertThat(error(node.post("/api/v1/deliveries/" + delivery.getString("id") + ":replay", token(bob), new JsonObject()), 404))
+          .contains("RESOURCE_NOT_FOUND");
+      assertThat(error(node.post("/api/v1/deliveries/" + delivery.getString("id") + ":replay", token(alice), new JsonObject()), 409))
+          .contains("CONFLICT").contains("only a dead delivery");
+    }
+  }
+
+  private static void trade(String symbol, double price, long seq) {
+    node.vertx.eventBus().publish(io.ndc.contract.MarketAddresses.trade(symbol),
+        new io.ndc.contract.market.TradeEvent(symbol, price, 10, java.time.Instant.now().toString(), seq).toJson());
   }
 }
