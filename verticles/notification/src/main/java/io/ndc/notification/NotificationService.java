@@ -4,6 +4,7 @@ import io.ndc.contract.ServiceName;
 import io.ndc.notification.api.NotificationApiVerticle;
 import io.ndc.notification.delivery.DeliveryWorkerVerticle;
 import io.ndc.notification.evaluation.RuleEvaluatorVerticle;
+import io.ndc.notification.evaluation.SystemEventsVerticle;
 import io.ndc.platform.clients.Dependency;
 import io.ndc.platform.service.ServiceEntry;
 import io.vertx.core.Future;
@@ -31,6 +32,7 @@ public final class NotificationService extends ServiceEntry {
   protected Future<?> deployComponents() {
     return deploy(NotificationApiVerticle::new)
         .compose(v -> deploy(DeliveryWorkerVerticle::new))
-        .compose(v -> deploy(RuleEvaluatorVerticle::new));
+        .compose(v -> deploy(RuleEvaluatorVerticle::new))
+        .compose(v -> deploy(SystemEventsVerticle::new));
   }
 }

@@ -84,7 +84,11 @@ class DeliveryPipelineTest {
   }
 
   private static JsonObject request(String address, JsonObject body) {
-    return vertx.eventBus().<JsonObject>request(address, body, new DeliveryOptions().addHeader(BusHeaders.USER_ID, USER)
+    return request(USER, address, body);
+  }
+
+  private static JsonObject request(String user, String address, JsonObject body) {
+    return vertx.eventBus().<JsonObject>request(address, body, new DeliveryOptions().addHeader(BusHeaders.USER_ID, user)
         .addHeader(BusHeaders.ROLES, "viewer")).await().body();
   }
 
@@ -205,5 +209,31 @@ class DeliveryPipelineTest {
         .containsExactlyInAnyOrder("PUSHY over 100: price 120 gte 100", "PUSHY over 100: price 121 gte 100");
     assertThat(request(NotificationAddresses.RULES_GET, new JsonObject().put("id", rule.getString("id"))).getLong("trigger_count"))
         .isEqualTo(2);
+  }
+
+  @Test
+  void systemRulesFireOncePerJobAndEventOfTheirCollector() {
+    List<JsonObject> alerts = new CopyOnWriteArrayList<>();
+    String user = "ops-" + UUID.randomUUID();
+    vertx.eventBus().<JsonObject>consumer(NotifyAddresses.alert(user), m -> alerts.add(m.body())).completion().await();
+    JsonObject rule = request(user, NotificationAddresses.RULES_CREATE, new JsonObject().put("name", "dead jobs")
+        .put("type", "SYSTEM").put("mode", "every").put("channels", new JsonArray().add("push"))
+        .put("condition", new JsonObject().put("events", new JsonArray().add("job.dead")).put("collector_id", "c-1")));
+    io.ndc.contract.collector.JobEvent dead = new io.ndc.contract.collector.JobEvent("job.dead", "j-1", "c-1", "dead", 5,
+        new JsonObject(), "gave up", Instant.now());
+    io.ndc.contract.collector.JobEvent otherCollector = new io.ndc.contract.collector.JobEvent("job.dead", "j-2", "c-2", "dead", 5,
+        new JsonObject(), "gave up", Instant.now());
+    io.ndc.contract.collector.JobEvent succeeded = new io.ndc.contract.collector.JobEvent("job.succeeded", "j-3", "c-1", "succeeded",
+        1, new JsonObject(), null, Instant.now());
+    for (io.ndc.contract.collector.JobEvent event : List.of(otherCollector, succeeded, dead, dead)) {
+      vertx.eventBus().publish(io.ndc.contract.collector.CollectorAddresses.JOB_EVENTS, event.toJson());
+    }
+    JsonArray delivered = Waits.until(Waits.await("the dead job pushed").atMost(Duration.ofSeconds(10)),
+        () -> request(user, NotificationAddresses.DELIVERIES_LIST, new JsonObject().put("id", rule.getString("id"))).getJsonArray("items"),
+        d -> d.size() == 1 && "delivered".equals(d.getJsonObject(0).getString("status")), JsonArray::encode);
+    assertThat(delivered.getJsonObject(0).getString("trigger_id")).isEqualTo(rule.getString("id") + ":job:j-1:job.dead");
+    Waits.await("the alert frame").atMost(Duration.ofSeconds(5)).until(() -> !alerts.isEmpty());
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).getString("message")).isEqualTo("dead jobs: job j-1 of collector c-1 dead: gave up");
   }
 }
