@@ -20,6 +20,10 @@ import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mail.MailClient;
+import io.vertx.ext.mail.MailConfig;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.StartTLSOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.rabbitmq.RabbitMQMessage;
 import io.vertx.sqlclient.Pool;
@@ -31,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumes the delivery queue and makes one attempt per message: a webhook POST signed per Standard Webhooks (the
  * delivery id is the {@code webhook-id} of every attempt; a 2xx within {@code notification.webhook.timeout_ms} is
- * success) or a push to {@link NotifyAddresses#alert(String)}. The attempt (status code or error, duration) is recorded,
+ * success), an e-mail through {@code notification.smtp.*} (subject and body from the template, one message per
+ * trigger) or a push to {@link NotifyAddresses#alert(String)}. The attempt (status code or error, duration) is recorded,
  * the next one queued through the delay queues (or the delivery is dead), and only then the message acked. Also
  * answers {@code POST /deliveries/{id}:replay}.
  */
@@ -43,6 +48,8 @@ public final class DeliveryWorkerVerticle extends VerticleBase {
   private TemplateStore templates;
   private SecretBox box;
   private WebClient http;
+  private MailClient mail;
+  private String mailFrom;
   private RetryPolicy policy;
   private long timeoutMs;
   private long requeueDelayMs;
@@ -54,6 +61,15 @@ public final class DeliveryWorkerVerticle extends VerticleBase {
     templates = new TemplateStore(pg);
     box = SecretBox.fromConfig(config());
     http = WebClient.create(vertx);
+    Settings settings = Settings.of(config());
+    MailConfig smtp = new MailConfig().setHostname(settings.string("notification.smtp.host"))
+        .setPort(settings.integer("notification.smtp.port"))
+        .setStarttls(StartTLSOptions.valueOf(settings.string("notification.smtp.starttls")));
+    if (settings.optionalString("notification.smtp.username") != null) {
+      smtp.setUsername(settings.optionalString("notification.smtp.username")).setPassword(settings.optionalString("notification.smtp.password"));
+    }
+    mail = MailClient.create(vertx, smtp);
+    mailFrom = settings.string("notification.smtp.from");
     policy = DeliveryQueue.retryPolicy(config());
     timeoutMs = Settings.of(config()).longValue("notification.webhook.timeout_ms");
     requeueDelayMs = Settings.of(config()).longValue("notification.requeue_delay_ms");
@@ -66,6 +82,7 @@ public final class DeliveryWorkerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     http.close();
+    mail.close();
     return queue.stop();
   }
 
@@ -117,7 +134,7 @@ public final class DeliveryWorkerVerticle extends VerticleBase {
       }
       Instant at = Instant.now();
       long started = System.nanoTime();
-      return message(context).compose(text -> send(context, text))
+      return message(context).compose(text -> send(context, text.getString("subject"), text.getString("body")))
           .map(code -> new Outcome(code >= 200 && code < 300, code, code >= 200 && code < 300 ? null : "HTTP " + code, elapsed(started)))
           .recover(e -> Future.succeededFuture(new Outcome(false, null, e.getMessage() == null ? e.toString() : e.getMessage(), elapsed(started))))
           .compose(outcome -> settle(id, context, attempt, at, outcome));
@@ -144,7 +161,7 @@ public final class DeliveryWorkerVerticle extends VerticleBase {
   }
 
   /** The trigger's message through the rule's template for this channel, or the built-in one. */
-  private Future<String> message(JsonObject context) {
+  private Future<JsonObject> message(JsonObject context) {
     JsonObject rule = context.getJsonObject("rule");
     String channel = context.getString("channel_type");
     String templateId = context.getString("template_id");
@@ -153,12 +170,14 @@ public final class DeliveryWorkerVerticle extends VerticleBase {
     return template.map(t -> {
       JsonObject chosen = t != null ? t : Templates.builtIn(RuleType.parse(rule.getString("type")), channel);
       JsonObject fields = context.getJsonObject("trigger").copy().put("rule", rule).put("type", rule.getString("type"));
-      return Templates.render(chosen.getString("body"), fields);
+      String subject = chosen.getString("subject");
+      return new JsonObject().put("subject", subject == null ? null : Templates.render(subject, fields))
+          .put("body", Templates.render(chosen.getString("body"), fields));
     });
   }
 
-  /** Sends one attempt; the future's value is the HTTP status (push: 200 once published). */
-  private Future<Integer> send(JsonObject context, String text) {
+  /** Sends one attempt; the future's value is the HTTP status (push: 200 once published; e-mail: 250 once accepted). */
+  private Future<Integer> send(JsonObject context, String subject, String text) {
     JsonObject json = context.getJsonObject("trigger").copy().put("message", text);
     Trigger trigger = Trigger.fromJson(json);
     return switch (context.getString("channel_type")) {
@@ -167,6 +186,10 @@ public final class DeliveryWorkerVerticle extends VerticleBase {
         yield Future.succeededFuture(200);
       }
       case ChannelSpec.WEBHOOK -> webhook(context, trigger);
+      case ChannelSpec.EMAIL -> context.getString("target") == null ? Future.failedFuture("the channel was deleted")
+          : mail.sendMail(new MailMessage().setFrom(mailFrom).setTo(context.getString("target"))
+              .setSubject(subject == null ? trigger.message() : subject).setText(text)
+              .addHeader("X-NDC-Delivery", context.getString("id"))).map(sent -> 250);
       default -> Future.failedFuture("channel type " + context.getString("channel_type") + " is not delivered yet");
     };
   }
