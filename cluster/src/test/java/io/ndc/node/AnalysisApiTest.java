@@ -213,4 +213,84 @@ class AnalysisApiTest {
       assertThat(partial.getJsonObject("values").getValue("sma_5")).isNotEqualTo(values.getValue("sma_5"));
     }
   }
+
+  /** {@code indicators.5m} from the 1m bar publications: the 5m bar aggregated live as storage aggregates it. */
+  @Test
+  void liveIndicatorsOfADerivedIntervalEqualTheHistoryQueryForThatBar() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    Instant minute = now.minus(2, ChronoUnit.MINUTES);
+    Instant bucket = Instant.ofEpochMilli(Math.floorDiv(minute.toEpochMilli(), 300_000L) * 300_000L);
+    JsonArray rows = new JsonArray();
+    for (int i = 90; i >= 3; i--) {
+      rows.add(bar("LIVE5", "ts", now.minus(i, ChronoUnit.MINUTES).toString(), 70 + (i % 11) - i * 0.05, 200 + i));
+    }
+    ingest("1m", rows);
+    try (ProbeProcess ws = ProbeProcess.connect("ws://127.0.0.1:" + node.port + "/ws/v1/stream")) {
+      ws.send(new JsonObject().put("action", "auth").put("token", viewer).encode());
+      ws.frame(10_000, "\"type\":\"authenticated\"");
+      ws.send(new JsonObject().put("action", "subscribe").put("channels", new JsonArray().add("indicators.5m"))
+          .put("symbols", new JsonArray().add("LIVE5")).put("indicators", new JsonArray().add("sma:3").add("rsi:5")).encode());
+      ws.frame(10_000, "\"type\":\"subscribed\"", "indicators.5m");
+
+      JsonObject update = new JsonObject().put("type", "bar").put("interval", "1m").put("symbol", "LIVE5")
+          .put("ts", minute.toString()).put("open", 69.0).put("high", 90.0).put("low", 60.0).put("close", 88.0)
+          .put("volume", 55.0);
+      node.vertx.eventBus().publish(MarketAddresses.bar("1m", "LIVE5"), update.copy().put("final", false).put("close", 80.0));
+      JsonObject forming = new JsonObject(ws.frame(10_000, "\"type\":\"indicator\""));
+      assertThat(forming.getMap()).containsEntry("interval", "5m").containsEntry("ts", bucket.toString())
+          .containsEntry("final", false);
+      ingest("1m", new JsonArray().add(bar("LIVE5", "ts", minute.toString(), 88.0, 55.0).put("open", 69.0)
+          .put("high", 90.0).put("low", 60.0)));
+      node.vertx.eventBus().publish(MarketAddresses.bar("1m", "LIVE5"), update.copy().put("final", true));
+      JsonObject live = new JsonObject(ws.frame(10_000, "\"type\":\"indicator\""));
+      assertThat(live.getString("ts")).isEqualTo(bucket.toString());
+      assertThat(live.getBoolean("final")).as("final once its last minute is").isEqualTo(minute.equals(bucket.plusSeconds(240)));
+
+      String day = LocalDate.ofInstant(bucket, ZoneOffset.UTC).toString();
+      JsonObject history = data(node.get("/api/v1/analysis/technical/LIVE5?interval=5m&start_date=" + day
+          + "&indicators=sma:3,rsi:5", viewer), 200);
+      int at = history.getJsonArray("dates").getList().indexOf(bucket.toString());
+      assertThat(at).as("the bucket in %s", history.getJsonArray("dates")).isNotNegative();
+      JsonObject indicators = history.getJsonObject("indicators");
+      assertThat(live.getJsonObject("values").getValue("sma_3")).isEqualTo(indicators.getJsonArray("sma_3").getValue(at))
+          .isNotNull();
+      assertThat(live.getJsonObject("values").getValue("rsi_5")).isEqualTo(indicators.getJsonArray("rsi_5").getValue(at));
+      assertThat(forming.getJsonObject("values").getValue("sma_3")).isNotEqualTo(live.getJsonObject("values").getValue("sma_3"));
+    }
+  }
+
+  /** {@code indicators.weekly} from daily bar publications, aggregated into the UTC week as storage aggregates it. */
+  @Test
+  void liveWeeklyIndicatorsFromDailyPublicationsEqualTheHistoryQuery() throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    JsonArray rows = new JsonArray();
+    for (int i = 120; i >= 1; i--) {
+      rows.add(bar("WEEK", "date", today.minusDays(i).toString(), 30 + (i % 9) + i * 0.02, 500 + i));
+    }
+    ingest("daily", rows);
+    LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1);
+    try (ProbeProcess ws = ProbeProcess.connect("ws://127.0.0.1:" + node.port + "/ws/v1/stream")) {
+      ws.send(new JsonObject().put("action", "auth").put("token", viewer).encode());
+      ws.frame(10_000, "\"type\":\"authenticated\"");
+      ws.send(new JsonObject().put("action", "subscribe").put("channels", new JsonArray().add("indicators.weekly"))
+          .put("symbols", new JsonArray().add("WEEK")).put("indicators", new JsonArray().add("sma:3").add("atr:2")).encode());
+      ws.frame(10_000, "\"type\":\"subscribed\"", "indicators.weekly");
+      ingest("daily", new JsonArray().add(bar("WEEK", "date", today.toString(), 44, 900).put("high", 60.0)));
+      node.vertx.eventBus().publish(MarketAddresses.bar("daily", "WEEK"), bar("WEEK", "date", today.toString(), 44, 900)
+          .put("ts", today.atStartOfDay(ZoneOffset.UTC).toInstant().toString()).put("high", 60.0).put("type", "bar")
+          .put("interval", "daily").put("final", true));
+      JsonObject live = new JsonObject(ws.frame(10_000, "\"type\":\"indicator\""));
+      assertThat(live.getMap()).containsEntry("interval", "weekly").containsEntry("ts", monday.toString())
+          .containsEntry("final", today.getDayOfWeek().getValue() == 7);
+      JsonObject history = data(node.get("/api/v1/analysis/technical/WEEK?interval=weekly&start_date="
+          + today.withDayOfYear(1) + "&indicators=sma:3,atr:2", viewer), 200);
+      JsonArray dates = history.getJsonArray("dates");
+      assertThat(dates.getString(dates.size() - 1)).isEqualTo(monday.toString());
+      JsonObject indicators = history.getJsonObject("indicators");
+      assertThat(live.getJsonObject("values").getValue("sma_3")).isNotNull()
+          .isEqualTo(indicators.getJsonArray("sma_3").getValue(dates.size() - 1));
+      assertThat(live.getJsonObject("values").getValue("atr_2"))
+          .isEqualTo(indicators.getJsonArray("atr_2").getValue(dates.size() - 1));
+    }
+  }
 }

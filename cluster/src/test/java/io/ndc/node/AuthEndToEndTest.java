@@ -7,6 +7,7 @@ import io.ndc.contract.auth.Roles;
 import io.ndc.gateway.http.RouteSpec;
 import io.ndc.gateway.routes.RouteTable;
 import io.ndc.gateway.security.AccessPolicy;
+import io.ndc.platform.security.JoseSignatures;
 import io.ndc.platform.security.SecretBox;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.buffer.Buffer;
@@ -72,9 +73,16 @@ class AuthEndToEndTest {
     assertThat(data(registered).getJsonArray("roles")).containsExactly("viewer");
     assertThat(data(registered).containsKey("password_hash")).isFalse();
 
+    // a taken address is answered as a free one (no enumeration), and nothing of the owner's account changes
     HttpResponse<Buffer> again = node.post("/api/v1/auth/register", null,
-        new JsonObject().put("email", "REG@ndc.test").put("password", "long enough pw").put("name", "Reg"));
-    assertThat(again.statusCode()).isEqualTo(409);
+        new JsonObject().put("email", "REG@ndc.test").put("password", "another long pw").put("name", "Reg"));
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(data(again).fieldNames()).isEqualTo(data(registered).fieldNames());
+    assertThat(data(again).getString("id")).isNotEqualTo(data(registered).getString("id"));
+    assertThat(node.post("/api/v1/auth/login", null, new JsonObject().put("email", "reg@ndc.test")
+        .put("password", "another long pw")).statusCode()).isEqualTo(401);
+    assertThat(node.post("/api/v1/auth/login", null, new JsonObject().put("email", "reg@ndc.test")
+        .put("password", "long enough pw")).statusCode()).isEqualTo(200);
     HttpResponse<Buffer> badEmail = node.post("/api/v1/auth/register", null,
         new JsonObject().put("email", "nope").put("password", "long enough pw").put("name", "x"));
     assertThat(badEmail.statusCode()).isEqualTo(400);
@@ -118,6 +126,32 @@ class AuthEndToEndTest {
         TestUsers.adminToken(node));
     assertThat(audit.statusCode()).isEqualTo(200);
     assertThat(data(audit).getJsonArray("items")).hasSize(1);
+  }
+
+  @Test
+  void aLogoutRefusedForAnotherUsersTokenLeavesThatSessionAsItWas() {
+    JsonObject owner = TestUsers.create(node, Roles.ANALYST);
+    JsonObject intruder = TestUsers.create(node, Roles.VIEWER);
+    HttpResponse<Buffer> refused = node.post("/api/v1/auth/logout", intruder.getString("access_token"),
+        new JsonObject().put("refresh_token", owner.getString("refresh_token")));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    // the owner's token is unused: it refreshes, and the family is not revoked as a reuse
+    HttpResponse<Buffer> refreshed = node.post("/api/v1/auth/refresh", null,
+        new JsonObject().put("refresh_token", owner.getString("refresh_token")));
+    assertThat(refreshed.statusCode()).as(refreshed.bodyAsString()).isEqualTo(200);
+    assertThat(node.get("/api/v1/auth/profile", data(refreshed).getString("access_token")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aBadAuditFilterOrAMistypedFieldIs400NeverIgnored() {
+    String admin = TestUsers.adminToken(node);
+    assertThat(node.get("/api/v1/users/not-a-uuid/audit", admin).statusCode()).isEqualTo(400);
+    assertThat(node.get("/api/v1/audit?user_id=not-a-uuid", admin).statusCode()).isEqualTo(400);
+    JsonObject user = TestUsers.create(node, Roles.VIEWER);
+    HttpResponse<Buffer> mistyped = node.call(HttpMethod.PATCH, "/api/v1/users/" + user.getString("id"), admin,
+        new JsonObject().put("email_verified", "str"));
+    assertThat(mistyped.statusCode()).isEqualTo(400);
+    assertThat(mistyped.bodyAsJsonObject().getJsonObject("error").getString("message")).contains("email_verified");
   }
 
   @Test
@@ -166,6 +200,8 @@ class AuthEndToEndTest {
     forged.add(sign(real, claims.copy().put("iss", "someone-else")));
     forged.add(sign(real, claims.copy().put("aud", "another-api")));
     forged.add(sign(real, claims.copy().put("exp", now - 3600).put("iat", now - 4000)));
+    // the same signature spelled otherwise: one token has one spelling
+    forged.addAll(respelled(good));
 
     for (String token : forged) {
       HttpResponse<Buffer> response = node.get("/api/v1/users", token);
@@ -394,8 +430,35 @@ class AuthEndToEndTest {
   }
 
   private String sign(JsonObject privateJwk, JsonObject claims) {
-    return JWTAuth.create(node.vertx, new JWTAuthOptions().addJwk(privateJwk))
-        .generateToken(claims.copy(), new JWTOptions().setAlgorithm("ES256").setNoTimestamp(true));
+    // written as the issuer writes tokens: the JOSE form with a low S
+    return JoseSignatures.canonicalize(JWTAuth.create(node.vertx, new JWTAuthOptions().addJwk(privateJwk))
+        .generateToken(claims.copy(), new JWTOptions().setAlgorithm("ES256").setNoTimestamp(true)));
+  }
+
+  /** The other spellings of a valid signature: (r, n - s), and (r, s) DER-encoded. */
+  private static List<String> respelled(String token) {
+    String[] parts = token.split("\\.");
+    byte[] jose = Base64.getUrlDecoder().decode(parts[2]);
+    java.math.BigInteger order = new java.math.BigInteger(
+        "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+    java.math.BigInteger r = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(jose, 0, 32));
+    java.math.BigInteger s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(jose, 32, 64));
+    byte[] highS = java.util.Arrays.copyOf(jose, 64);
+    byte[] twin = Base64.getUrlDecoder().decode(coordinate(order.subtract(s)));
+    System.arraycopy(twin, 0, highS, 32, 32);
+    byte[] rDer = r.toByteArray();
+    byte[] sDer = s.toByteArray();
+    java.io.ByteArrayOutputStream der = new java.io.ByteArrayOutputStream();
+    der.write(0x30);
+    der.write(4 + rDer.length + sDer.length);
+    der.write(0x02);
+    der.write(rDer.length);
+    der.writeBytes(rDer);
+    der.write(0x02);
+    der.write(sDer.length);
+    der.writeBytes(sDer);
+    String head = parts[0] + "." + parts[1] + ".";
+    return List.of(head + b64(highS), head + b64(der.toByteArray()));
   }
 
   private static String coordinate(java.math.BigInteger value) {

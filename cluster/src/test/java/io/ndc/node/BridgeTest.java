@@ -62,6 +62,42 @@ class BridgeTest {
     return (Integer) node.vertx.sharedData().getLocalMap(HttpGatewayVerticle.NODE_MAP).get(HttpGatewayVerticle.BRIDGE_PORT_KEY);
   }
 
+  /** A TCP bridge frame: a 4-byte big-endian length, then the JSON. */
+  private static byte[] tcpFrame(String json) {
+    byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.nio.ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
+  }
+
+  @Test
+  void aTcpBridgeFrameDeclaredOverTheLimitClosesTheConnectionBeforeItIsBuffered() throws Exception {
+    try (java.net.Socket attacker = new java.net.Socket("127.0.0.1", bridgePort())) {
+      attacker.setSoTimeout(10_000);
+      var out = attacker.getOutputStream();
+      out.write(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+      byte[] junk = new byte[64 * 1024];
+      long sent = 0;
+      try {
+        // the server closes at the prefix; writing on stops with a reset well before the declared 2 GiB
+        for (; sent < 200L * 1024 * 1024; sent += junk.length) {
+          out.write(junk);
+        }
+      } catch (java.io.IOException closed) {
+        // expected: the connection was closed
+      }
+      assertThat(sent).as("bytes written before the close").isLessThan(200L * 1024 * 1024);
+      assertThat(attacker.getInputStream().read()).isEqualTo(-1);
+    } catch (java.net.SocketException reset) {
+      // a reset while reading is the same close
+    }
+    try (java.net.Socket client = new java.net.Socket("127.0.0.1", bridgePort())) {
+      client.setSoTimeout(10_000);
+      client.getOutputStream().write(tcpFrame("{\"type\":\"ping\"}"));
+      byte[] length = client.getInputStream().readNBytes(4);
+      byte[] body = client.getInputStream().readNBytes(java.nio.ByteBuffer.wrap(length).getInt());
+      assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).contains("pong");
+    }
+  }
+
   @Test
   void tcpBridgeFromPythonChecksTheTokenAndPermissions() throws Exception {
     String token = viewer.getString("access_token");

@@ -1,5 +1,6 @@
 package io.ndc.node;
 
+import io.ndc.platform.testing.TestConfig;
 import io.ndc.platform.testing.Waits;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +44,18 @@ public final class NodeProcess implements AutoCloseable {
       throw new IllegalStateException("node jar " + jar + " is missing: run mvn package first");
     }
     return Path.of(jar);
+  }
+
+  /** The environment of a test node: its database, node id and admin password, a cluster and Redis keys of its own. */
+  public static Map<String, String> testEnv(String db, String nodeId, String adminPassword) {
+    Map<String, String> env = new HashMap<>();
+    env.put("NDC_PG_URL", TestConfig.PG_SERVER + "/" + db);
+    env.put("NDC__node__id", nodeId);
+    env.put("NDC_ADMIN_PASSWORD", adminPassword);
+    env.put("NDC_SECRET_KEY", "test secret key " + db);
+    env.put("NDC__cluster__name", db);
+    env.put("NDC__redis_prefix", "test:" + db + ":");
+    return env;
   }
 
   public static NodeProcess start(String name, Map<String, String> env, String... args) throws IOException {

@@ -68,6 +68,32 @@ class StreamProtocolTest {
   }
 
   @Test
+  void beforeAuthenticationEveryFrameReadableOrNotIsAnAuthenticationError() throws Exception {
+    try (ProbeProcess ws = connect("")) {
+      for (String frame : new String[] {"not json", "[1,2]", "{\"channels\":[]}", "{\"action\":\"ping\"}",
+          "{\"action\":\"x\",\"pad\":\"" + "x".repeat(5000) + "\"}"}) {
+        ws.send(frame);
+        assertThat(ws.frame(5_000, "\"type\":\"error\"")).as(frame).contains("AUTHENTICATION_ERROR");
+      }
+    }
+  }
+
+  @Test
+  void aFrameOverTheWebSocketLimitClosesWith1009BeforeItIsRead() throws Exception {
+    try (ProbeProcess ws = connect("")) {
+      ws.send("{\"action\":\"auth\",\"token\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+      assertThat(ws.closed(10_000)).startsWith("1009");
+    }
+    // signed in, a message up to stream.max_message_bytes is answered and one over it closes 1009 as it arrives
+    try (ProbeProcess ws = authenticated(viewer)) {
+      ws.send("{\"action\":\"x\",\"pad\":\"" + "x".repeat(512 * 1024) + "\"}");
+      assertThat(ws.frame(5_000, "\"type\":\"error\"")).contains("PAYLOAD_TOO_LARGE");
+      ws.send("{\"action\":\"x\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+      assertThat(ws.closed(10_000)).startsWith("1009");
+    }
+  }
+
+  @Test
   void aSilentConnectionIsClosed4001AfterTheAuthTimeout() throws Exception {
     try (ProbeProcess ws = connect("")) {
       assertThat(ws.closed(10_000)).startsWith("4001");

@@ -24,6 +24,7 @@ public final class AnalysisService extends ServiceEntry {
   private static final Set<String> NOT_BARS = Set.of("trades", "trends", "financials");
 
   private SeriesStore store;
+  private volatile LiveIndicatorVerticle live;
 
   @Override
   public ServiceName service() {
@@ -49,7 +50,8 @@ public final class AnalysisService extends ServiceEntry {
   protected JsonObject healthDetails() {
     SeriesCache cache = store.cache();
     return new JsonObject().put("series_cache", new JsonObject().put("entries", cache.size()).put("bars", cache.bars())
-        .put("hits", cache.hits()).put("misses", cache.misses()));
+        .put("hits", cache.hits()).put("misses", cache.misses()))
+        .put("live", new JsonObject().put("leases", live == null ? 0 : live.leases()).put("streams", live == null ? 0 : live.streams()));
   }
 
   @Override
@@ -64,7 +66,7 @@ public final class AnalysisService extends ServiceEntry {
             deploy(() -> new CustomExpressionVerticle(store)),
             deploy(() -> new ScreenVerticle(store)),
             deploy(() -> new ChartVerticle(store)),
-            deploy(() -> new LiveIndicatorVerticle(store))));
+            deploy(() -> live = new LiveIndicatorVerticle(store))));
   }
 
   private void invalidate(DataChanged change) {

@@ -51,10 +51,16 @@ abstract class QueryVerticle extends VerticleBase {
    */
   protected Future<JsonObject> answered(String kind, SeriesRange range, JsonObject request, int lookback, int weight,
       Function<Window, JsonObject> answer) {
+    return answeredText(kind, range, request, lookback, weight, answer).map(JsonObject::new);
+  }
+
+  /** {@link #answered} as the answer's JSON text (what the cache holds), for callers that accept it encoded. */
+  protected Future<String> answeredText(String kind, SeriesRange range, JsonObject request, int lookback, int weight,
+      Function<Window, JsonObject> answer) {
     Instant now = Instant.now();
     String text = request.put("start", range.start(now).toString()).encode();
-    return store.window(range, lookback, now).compose(window -> results.cached(results.key(kind, window.series(), text),
-        () -> compute((long) window.series().bars().size() * weight, () -> answer.apply(window))));
+    return store.window(range, lookback, now).compose(window -> results.cachedText(results.key(kind, window.series(), text),
+        () -> compute((long) window.series().bars().size() * weight, () -> answer.apply(window).encode())));
   }
 
   /**

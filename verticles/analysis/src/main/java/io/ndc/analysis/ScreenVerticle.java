@@ -2,6 +2,7 @@ package io.ndc.analysis;
 
 import io.ndc.analysis.expr.Expression;
 import io.ndc.analysis.expr.ValueType;
+import io.ndc.analysis.indicators.Bars;
 import io.ndc.analysis.series.LoadedSeries;
 import io.ndc.analysis.series.SeriesStore;
 import io.ndc.analysis.series.Window;
@@ -38,6 +39,9 @@ import java.util.List;
  */
 public final class ScreenVerticle extends QueryVerticle {
   private static final int PAGE = 1000;
+  /** Symbols per {@code ndc.storage.bars.query_many} request, and such requests in flight per screen. */
+  private static final int CHUNK = 250;
+  private static final int CHUNKS_IN_FLIGHT = 2;
 
   public ScreenVerticle(SeriesStore store) {
     super(store, AnalysisAddresses.SCREEN_RUN);
@@ -87,14 +91,71 @@ public final class ScreenVerticle extends QueryVerticle {
         throw Failure.validation("the screen covers " + symbols.size() + " symbols, at most "
             + settings.screenMaxSymbols() + " (analysis.screen.max_symbols)");
       }
-      ArrayDeque<String> queue = new ArrayDeque<>(symbols);
       List<Future<Void>> workers = new ArrayList<>();
-      for (int i = 0; i < Math.max(1, settings.screenConcurrency()); i++) {
-        Promise<Void> done = Promise.promise();
-        next(run, queue, done);
-        workers.add(done.future());
+      if (stored(query.interval())) {
+        // stored intervals: the last bars of many symbols per storage request
+        ArrayDeque<List<String>> chunks = new ArrayDeque<>();
+        for (int i = 0; i < symbols.size(); i += CHUNK) {
+          chunks.add(symbols.subList(i, Math.min(symbols.size(), i + CHUNK)));
+        }
+        for (int i = 0; i < Math.min(CHUNKS_IN_FLIGHT, chunks.size()); i++) {
+          Promise<Void> done = Promise.promise();
+          nextChunk(run, chunks, done);
+          workers.add(done.future());
+        }
+      } else {
+        ArrayDeque<String> queue = new ArrayDeque<>(symbols);
+        for (int i = 0; i < Math.max(1, settings.screenConcurrency()); i++) {
+          Promise<Void> done = Promise.promise();
+          next(run, queue, done);
+          workers.add(done.future());
+        }
       }
       return Future.all(workers).map(v -> answer(run));
+    });
+  }
+
+  /** Intervals storage holds as such (the others it aggregates per symbol on each read). */
+  private static boolean stored(BarInterval interval) {
+    return interval == BarInterval.DAILY || interval == BarInterval.M1;
+  }
+
+  /** One worker over chunks of symbols: their last look-back + 1 bars in one request each. */
+  private void nextChunk(Run run, ArrayDeque<List<String>> chunks, Promise<Void> done) {
+    List<String> chunk = chunks.poll();
+    if (chunk == null) {
+      done.complete();
+      return;
+    }
+    if (System.currentTimeMillis() - run.started > settings.screenBudgetMs()) {
+      chunk.forEach(symbol -> run.skip(symbol, "the screen's time budget of " + settings.screenBudgetMs() + " ms was spent"));
+      nextChunk(run, chunks, done);
+      return;
+    }
+    BarInterval interval = run.query.interval();
+    String start = run.query.date() != null ? run.query.date() : recentStart(interval);
+    SeriesRange range = new SeriesRange(chunk.get(0), interval, start, run.query.date(), null, true);
+    long from = range.start(Instant.now()).toEpochMilli();
+    store.tails(chunk, interval, range.end(), run.lookback + 1).onComplete(ar -> {
+      if (ar.failed()) {
+        String reason = Failure.from(ar.cause()).getMessage();
+        chunk.forEach(symbol -> run.skip(symbol, reason));
+      } else {
+        for (String symbol : chunk) {
+          LoadedSeries series = ar.result().get(symbol);
+          if (series == null) {
+            run.skip(symbol, "no instrument '" + symbol + "'");
+            continue;
+          }
+          Bars bars = series.bars();
+          if (bars.size() == 0 || bars.ts()[bars.size() - 1] < from) {
+            run.skip(symbol, run.query.date() != null ? "no bar on " + start : "no bar since " + start);
+            continue;
+          }
+          judge(run, symbol, series);
+        }
+      }
+      nextChunk(run, chunks, done);
     });
   }
 
@@ -124,31 +185,36 @@ public final class ScreenVerticle extends QueryVerticle {
     String start = date != null ? date : recentStart(interval);
     SeriesRange range = new SeriesRange(symbol, interval, start, date, null, true);
     return store.window(range, run.lookback, Instant.now()).map(window -> {
-      LoadedSeries series = window.series();
       if (window.size() == 0) {
         run.skip(symbol, date != null ? "no bar on " + date : "no bar since " + start);
         return null;
       }
-      int at = series.bars().size() - 1;
-      if (at < run.lookback) {
-        run.skip(symbol, "not enough bars: " + (at + 1) + " stored up to " + interval.format(series.bars().ts()[at])
-            + ", the expression needs " + (run.lookback + 1));
-        return null;
-      }
-      Window bar = new Window(series, at);
-      Object matched = CustomExpressionVerticle.values(run.condition, bar).get(0);
-      String barDate = interval.format(series.bars().ts()[at]);
-      if (matched == null) {
-        run.skip(symbol, "the expression has no value on " + barDate);
-        return null;
-      }
-      run.evaluated++;
-      if (Boolean.TRUE.equals(matched)) {
-        Double rank = run.rank == null ? null : (Double) CustomExpressionVerticle.values(run.rank, bar).get(0);
-        run.matches.add(new Match(symbol, barDate, rank));
-      }
+      judge(run, symbol, window.series());
       return null;
     });
+  }
+
+  /** The expression (and rank) on the series' last bar, over exactly the look-back bars before it. */
+  private void judge(Run run, String symbol, LoadedSeries series) {
+    BarInterval interval = run.query.interval();
+    int at = series.bars().size() - 1;
+    if (at < run.lookback) {
+      run.skip(symbol, "not enough bars: " + (at + 1) + " stored up to " + interval.format(series.bars().ts()[at])
+          + ", the expression needs " + (run.lookback + 1));
+      return;
+    }
+    Window bar = new Window(series, at);
+    Object matched = CustomExpressionVerticle.values(run.condition, bar).get(0);
+    String barDate = interval.format(series.bars().ts()[at]);
+    if (matched == null) {
+      run.skip(symbol, "the expression has no value on " + barDate);
+      return;
+    }
+    run.evaluated++;
+    if (Boolean.TRUE.equals(matched)) {
+      Double rank = run.rank == null ? null : (Double) CustomExpressionVerticle.values(run.rank, bar).get(0);
+      run.matches.add(new Match(symbol, barDate, rank));
+    }
   }
 
   /** Where a screen for the latest bar starts reading: a few bars back, enough to find the latest after a holiday. */

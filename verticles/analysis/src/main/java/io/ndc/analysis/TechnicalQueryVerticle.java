@@ -3,6 +3,7 @@ package io.ndc.analysis;
 import io.ndc.analysis.series.SeriesStore;
 import io.ndc.analysis.series.Window;
 import io.ndc.analysis.technical.IndicatorSet;
+import io.ndc.contract.RawContent;
 import io.ndc.contract.analysis.AnalysisAddresses;
 import io.ndc.contract.analysis.TechnicalQuery;
 import io.ndc.platform.bus.Handlers;
@@ -20,13 +21,17 @@ public final class TechnicalQueryVerticle extends QueryVerticle {
 
   @Override
   protected Handler<Message<JsonObject>> handler() {
-    return Handlers.typed(TechnicalQuery::fromJson, this::query);
+    return Handlers.json(this::query);
   }
 
-  private Future<JsonObject> query(TechnicalQuery query) {
+  /** Callers that accept it ({@link RawContent#ENCODED_REQUEST}: the gateway) get the cached JSON text as it is. */
+  private Future<JsonObject> query(JsonObject request) {
+    TechnicalQuery query = TechnicalQuery.fromJson(request);
     IndicatorSet set = IndicatorSet.parse(query.indicators(), settings.maxIndicators());
-    return answered("technical", query.range(), query.toJson(), set.lookback(), set.specs().size(),
+    Future<String> text = answeredText("technical", query.range(), query.toJson(), set.lookback(), set.specs().size(),
         window -> answer(query, set, window));
+    return request.getBoolean(RawContent.ENCODED_REQUEST, false)
+        ? text.map(json -> RawContent.encodedData(json).toJson()) : text.map(JsonObject::new);
   }
 
   static JsonObject answer(TechnicalQuery query, IndicatorSet set, Window window) {

@@ -9,6 +9,10 @@ import io.ndc.contract.auth.Roles;
 import io.ndc.platform.bus.BusRequest;
 import io.ndc.platform.bus.Handlers;
 import io.ndc.platform.config.Settings;
+import java.util.UUID;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import io.ndc.contract.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -45,7 +49,24 @@ public final class AccountVerticle extends VerticleBase {
         .map(account -> {
           auth.audit.record("register", account.id(), account.id(), request.requestId(), new JsonObject());
           return account.toJson();
-        });
+        })
+        .recover(e -> e instanceof Failure f && f.code() == ErrorCode.CONFLICT
+            ? auth.accounts.byEmail(email).map(existing -> lookalike(existing.orElse(null), email, name, request))
+            : Future.failedFuture(e));
+  }
+
+  /**
+   * Registration does not tell who has an account (docs/security.md, "Registration"): an address already taken is
+   * answered exactly as a new one, 201 with a user of that e-mail and name that does not exist (nothing is created, the
+   * owner's account is untouched, and signing in with this password fails as any wrong password does). The password
+   * was hashed either way, so the answer takes as long. The owner's audit log records the attempt.
+   */
+  private JsonObject lookalike(Account existing, String email, String name, BusRequest request) {
+    if (existing != null) {
+      auth.audit.record("register_existing", null, existing.id(), request.requestId(), new JsonObject());
+    }
+    return new Account(UUID.randomUUID().toString(), email, name, false, null, "active", null, false, 0,
+        OffsetDateTime.now(ZoneOffset.UTC), List.of(Roles.VIEWER)).toJson();
   }
 
   /** The calling user's account; API clients have none. */

@@ -1,6 +1,7 @@
 package io.ndc.auth;
 
 import io.ndc.auth.crypto.Tokens;
+import io.ndc.contract.Fields;
 import io.ndc.contract.Page;
 import io.ndc.auth.token.Sessions;
 import io.ndc.contract.ErrorCode;
@@ -40,8 +41,7 @@ public final class AdminVerticle extends VerticleBase {
             .map(a -> new JsonObject().put("user_id", a.id()).put("roles", new JsonArray(a.roles()))))).completion(),
         bus.consumer(AuthAddresses.ROLES_SET, admin(Permission.USERS_ADMIN, this::setRoles)).completion(),
         bus.consumer(AuthAddresses.AUDIT_QUERY, admin(Permission.AUDIT_READ, r -> auth.audit.query(
-            r.body().getString("id", r.body().getString("user_id")), r.body().getString("event"),
-            Page.fromJson(r.body())))).completion(),
+            auditedUser(r.body()), Fields.text(r.body(), "event"), Page.fromJson(r.body())))).completion(),
         bus.consumer(AuthAddresses.CLIENTS_CREATE, admin(Permission.USERS_ADMIN, this::createClient)).completion(),
         bus.consumer(AuthAddresses.OAUTH2_TOKEN, Handlers.request(this::clientCredentials)).completion()));
   }
@@ -50,6 +50,22 @@ public final class AdminVerticle extends VerticleBase {
       Function<BusRequest, Future<?>> handler) {
     return Handlers.request(r -> Roles.grants(r.roles(), permission) ? handler.apply(r)
         : Future.failedFuture(new Failure(ErrorCode.AUTHORIZATION_ERROR, "this needs the " + permission + " permission")));
+  }
+
+  /**
+   * The user whose events are asked for ({@code /users/{id}/audit} or {@code ?user_id=}), null for everyone's; a filter
+   * that is not a user id is a 400, never a missing filter that answers with every user's events.
+   */
+  private static UUID auditedUser(JsonObject body) {
+    String id = Fields.text(body, body.containsKey("id") ? "id" : "user_id");
+    if (id == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw Failure.validation("'" + (body.containsKey("id") ? "id" : "user_id") + "' is not a user id (got '" + id + "')");
+    }
   }
 
   private static String userId(BusRequest request) {
@@ -85,7 +101,11 @@ public final class AdminVerticle extends VerticleBase {
     if (status != null) {
       columns.put("status", status);
     }
-    if (body.getValue("email_verified") instanceof Boolean verified) {
+    Object verified = body.getValue("email_verified");
+    if (verified != null && !(verified instanceof Boolean)) {
+      throw Failure.validation("email_verified must be true or false", new JsonObject().put("field", "email_verified"));
+    }
+    if (verified != null) {
       columns.put("email_verified", verified);
     }
     if (columns.isEmpty()) {

@@ -110,16 +110,15 @@ public final class SessionVerticle extends VerticleBase {
 
   private Future<JsonObject> logout(BusRequest request) {
     String token = Input.required(request.body(), "refresh_token", 200);
-    return auth.sessions.consume(token)
-        .compose(family -> {
-          if (request.userId() != null && !request.userId().equals(family.userId())) {
-            return Future.failedFuture(Sessions.invalid("this refresh token belongs to another user"));
-          }
-          return auth.sessions.revokeFamily(family.familyId(), "logout").map(v -> {
-            auth.audit.record("logout", family.userId(), family.userId(), request.requestId(), new JsonObject());
-            return new JsonObject().put("logged_out", true);
-          });
-        });
+    // whose token it is is checked before it is used: a refused logout leaves the owner's session as it was
+    return auth.sessions.owner(token)
+        .compose(owner -> request.userId() != null && !request.userId().equals(owner.userId())
+            ? Future.failedFuture(Sessions.invalid("this refresh token belongs to another user"))
+            : auth.sessions.consume(token))
+        .compose(family -> auth.sessions.revokeFamily(family.familyId(), "logout").map(v -> {
+          auth.audit.record("logout", family.userId(), family.userId(), request.requestId(), new JsonObject());
+          return new JsonObject().put("logged_out", true);
+        }));
   }
 
   @Override

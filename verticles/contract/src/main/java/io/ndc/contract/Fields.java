@@ -28,6 +28,18 @@ public final class Fields {
     return text.isEmpty() ? null : text;
   }
 
+  /**
+   * A JSON body's text field, strictly: a string (trimmed) or absent/null/blank (null); a number or a boolean is a 400,
+   * never turned into text ({@code 1e400} would become "Infinity").
+   */
+  public static String string(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw Failure.validation("'" + field + "' must be a string", new JsonObject().put("field", field));
+    }
+    return value == null || ((String) value).isBlank() ? null : ((String) value).trim();
+  }
+
   public static String requiredText(JsonObject json, String field) {
     String text = text(json, field);
     if (text == null) {

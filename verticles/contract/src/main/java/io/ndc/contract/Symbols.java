@@ -15,6 +15,8 @@ public final class Symbols {
   public static final String RULE = "upper-case letters and digits, then also . - _ ^ = :, at most " + MAX_LENGTH
       + " characters";
   private static final String PUNCTUATION = ".-_^=:";
+  /** The rule as a regular expression, for the places that match addresses rather than check symbols (bridges). */
+  public static final String REGEX = "[A-Z0-9][A-Z0-9.\\-_^=:]{0," + (MAX_LENGTH - 1) + "}";
 
   private Symbols() {
   }

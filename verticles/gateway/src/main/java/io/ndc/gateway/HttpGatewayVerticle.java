@@ -24,13 +24,18 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,12 +80,14 @@ public final class HttpGatewayVerticle extends VerticleBase {
         .setPort(Settings.of(config()).integer("http.port"))
         .setIdleTimeout(Settings.of(config()).integer("http.idle_timeout_s"))
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxInitialLineLength(Settings.of(config()).integer("http.max_url_bytes"))
+        .setMaxHeaderSize(Settings.of(config()).integer("http.max_header_bytes"))
         // large enough that an oversized client frame reaches the stream session, which answers it with an error
         .setMaxWebSocketFrameSize(1024 * 1024)
         .setMaxWebSocketMessageSize(1024 * 1024);
     Future<HttpServer> http = security.start()
         .compose(v -> vertx.executeBlocking(() -> withTls(options)))
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen()
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).invalidRequestHandler(this::invalid).listen()
             .recover(e -> Future.failedFuture(new IllegalStateException("gateway cannot listen on "
                 + options.getHost() + ":" + options.getPort() + " (" + e.getMessage()
                 + "); choose another port with --http-port or NDC_HTTP_PORT", e))));
@@ -167,12 +174,30 @@ public final class HttpGatewayVerticle extends VerticleBase {
 
   private void addApi(Router router, List<RouteSpec> routes, BusForwarder forwarder) {
     long bodyLimit = Settings.of(config()).longValue("http.body_limit_bytes");
+    // a request whose body stops arriving, or whose answer takes longer, is answered 408 instead of holding its
+    // connection until the idle timeout
+    router.route("/api/*").handler(TimeoutHandler.create(
+        Settings.of(config()).longValue("http.request_timeout_s") * 1000, 408));
+    router.route("/api/*").handler(HttpGatewayVerticle::refuseFormsWithoutBody);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
       Route route = spec.hasCustomVerb() ? router.routeWithRegex(spec.method(), spec.pathRegex())
           : router.route(spec.method(), spec.fullPath());
       route.handler(security.guard(spec)).handler(new RouteHandler(spec, forwarder));
     }
+  }
+
+  /** The body handler cannot decode a form on a GET (it throws): such a request is a 415 before it gets there. */
+  private static void refuseFormsWithoutBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    HttpMethod method = ctx.request().method();
+    boolean form = type != null && (type.toLowerCase().startsWith("multipart/")
+        || type.toLowerCase().startsWith("application/x-www-form-urlencoded"));
+    if (form && !List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE).contains(method)) {
+      Envelope.error(ctx, new Failure(415, ErrorCode.VALIDATION_ERROR, method + " takes no body (got " + type + ")", null));
+      return;
+    }
+    ctx.next();
   }
 
   private void addErrorHandlers(Router router) {
@@ -196,12 +221,29 @@ public final class HttpGatewayVerticle extends VerticleBase {
         "method " + ctx.request().method() + " is not allowed on " + ctx.request().path(), null)));
   }
 
+  /**
+   * A request the HTTP decoder refused (a URL over {@code http.max_url_bytes}, headers over their limit, a malformed
+   * request line) is answered in the envelope too, and its connection closed: the decoder cannot read on after it.
+   */
+  private void invalid(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Failure failure = cause instanceof TooLongHttpLineException
+        ? new Failure(414, ErrorCode.VALIDATION_ERROR, "the URL is longer than " + Settings.of(config()).integer("http.max_url_bytes") + " bytes", null)
+        : cause instanceof TooLongHttpHeaderException
+            ? new Failure(431, ErrorCode.VALIDATION_ERROR, "the request headers are larger than "
+                + Settings.of(config()).integer("http.max_header_bytes") + " bytes", null)
+            : new Failure(400, ErrorCode.VALIDATION_ERROR, "the request is not valid HTTP", null);
+    request.response().putHeader(HttpHeaders.CONNECTION, "close");
+    Envelope.error(request.response(), failure).onComplete(v -> request.connection().close());
+  }
+
   private static String messageFor(int status) {
     return switch (status) {
       case 413 -> "request body is larger than the limit";
       case 400 -> "bad request";
       case 404 -> "not found";
       case 405 -> "method not allowed";
+      case 408 -> "the request did not complete in time";
       default -> status >= 500 ? "internal error" : "request failed";
     };
   }

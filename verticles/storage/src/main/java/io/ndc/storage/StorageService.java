@@ -10,6 +10,7 @@ import io.ndc.storage.instruments.InstrumentVerticle;
 import io.ndc.storage.partition.PartitionMaintenanceVerticle;
 import io.ndc.storage.query.BarQueryVerticle;
 import io.ndc.storage.series.SeriesVerticle;
+import io.ndc.storage.tails.BarTailsVerticle;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class StorageService extends ServiceEntry {
         deploy(BarQueryVerticle::new, instances),
         deploy(InstrumentVerticle::new),
         deploy(BatchVerticle::new),
-        deploy(SeriesVerticle::new)));
+        deploy(SeriesVerticle::new),
+        deploy(BarTailsVerticle::new)));
   }
 }

@@ -141,6 +141,19 @@ class BarQueryTest {
         .getMessage()).contains("unknown interval");
     assertThat(storage.failure(StorageAddresses.BARS_QUERY, new JsonObject().put("symbol", "AAPL")
         .put("start_date", "yesterday")).code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+    // year 0 and BC dates are outside what PostgreSQL compares: a 400 naming them, never "timestamp out of range"
+    assertThat(storage.failure(StorageAddresses.BARS_QUERY, new JsonObject().put("symbol", "AAPL")
+        .put("start_date", "0000-01-01")).getMessage()).contains("outside the dates NDC reads (0001-01-01 to 9999-12-31)");
+    for (String outside : new String[] {"-4713-01-01", "0000-01-01", "+10000-01-01"}) {
+      var refused = storage.failure(StorageAddresses.BARS_QUERY, new JsonObject().put("symbol", "AAPL")
+          .put("start_date", outside));
+      assertThat(refused.code()).as(outside).isEqualTo(ErrorCode.VALIDATION_ERROR);
+      assertThat(refused.getMessage()).as(outside).containsAnyOf("0001-01-01 to 9999-12-31", "is not a date");
+      assertThat(storage.failure(StorageAddresses.BARS_VERSIONS, new JsonObject().put("symbol", "AAPL")
+          .put("date", outside)).code()).as(outside).isEqualTo(ErrorCode.VALIDATION_ERROR);
+      assertThat(storage.failure(StorageAddresses.TRENDS_QUERY, new JsonObject().put("symbol", "AAPL")
+          .put("end_date", outside)).code()).as(outside).isEqualTo(ErrorCode.VALIDATION_ERROR);
+    }
   }
 
   @Test

@@ -62,10 +62,7 @@ record Indicator(
     double[][] read = inputs.stream().map(input -> input.of(in)).toArray(double[][]::new);
     int from = 0;
     while (from < n) {
-      int to = from;
-      while (to < n && present(read, to)) {
-        to++;
-      }
+      int to = nextGap(read, from, n);
       if (to > from) {
         kernel.compute(in, params, from, to, out);
       }
@@ -83,6 +80,20 @@ record Indicator(
       result.put(lines.get(i), out[i]);
     }
     return result;
+  }
+
+  /** The first index from {@code from} where some input is NaN ({@code n} if none): one tight scan per column. */
+  private static int nextGap(double[][] read, int from, int n) {
+    int end = n;
+    for (double[] column : read) {
+      for (int i = from; i < end; i++) {
+        if (column[i] != column[i]) {
+          end = i;
+          break;
+        }
+      }
+    }
+    return end;
   }
 
   private static boolean present(double[][] read, int i) {

@@ -17,17 +17,28 @@ final class VolumeIndicators {
     }
     double positive = 0;
     double negative = 0;
+    // the signed flows of the last period bars, each computed once (flow i sits in slot (i - from - 1) % period)
+    double[] flows = new double[period];
+    int slot = 0;
+    double previous = Oscillators.typicalPrice(in, from);
+    double[] volume = in.volume();
     for (int i = from + 1; i < to; i++) {
       // TA-Lib's order: the flow leaving the window goes out before today's comes in
       if (i > from + period) {
-        double leaving = moneyFlow(in, i - period);
+        double leaving = flows[slot];
         if (leaving > 0) {
           positive -= leaving;
         } else {
           negative += leaving;
         }
       }
-      double flow = moneyFlow(in, i);
+      double typical = Oscillators.typicalPrice(in, i);
+      double change = typical - previous;
+      previous = typical;
+      double raw = typical * volume[i];
+      double flow = change < 0 ? -raw : change > 0 ? raw : 0.0;
+      flows[slot] = flow;
+      slot = slot + 1 == period ? 0 : slot + 1;
       if (flow > 0) {
         positive += flow;
       } else {
@@ -38,14 +49,6 @@ final class VolumeIndicators {
         out[i] = total < 1.0 ? 0.0 : 100.0 * (positive / total);
       }
     }
-  }
-
-  /** Money flow of bar i: positive when its typical price rose, negative when it fell, 0 when unchanged. */
-  private static double moneyFlow(Columns in, int i) {
-    double typical = Oscillators.typicalPrice(in, i);
-    double change = typical - Oscillators.typicalPrice(in, i - 1);
-    double flow = typical * in.volume()[i];
-    return change < 0 ? -flow : change > 0 ? flow : 0.0;
   }
 
   /** OBV from the first bar's volume, adding the volume of an up close and subtracting that of a down close. */

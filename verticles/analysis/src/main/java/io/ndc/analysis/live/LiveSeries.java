@@ -13,7 +13,9 @@ import java.util.Arrays;
  * One symbol's bars at one interval as live updates build them: the bars since the anchor (the bar's UTC day
  * intraday, its UTC year for daily and longer) and before it the warm-up storage holds, grown by each update (a
  * forming bar replaces itself until final). {@link #window()} is what a history query with {@code start_date} on
- * the anchor and {@code end_date} on the latest bar reads, so live values equal those of the query.
+ * the anchor and {@code end_date} on the latest bar reads, so live values equal those of the query. The columns are
+ * kept exactly as long as the bars (a new bar, once a minute at most, reallocates them), so {@link #window()} wraps
+ * them without copying on every update; a window is used before the next update changes the forming bar in place.
  */
 final class LiveSeries {
   private final String symbol;
@@ -46,7 +48,7 @@ final class LiveSeries {
   void reset(Window loaded, long anchorMs) {
     Bars bars = loaded.series().bars();
     n = bars.size();
-    ts = Arrays.copyOf(bars.ts(), Math.max(16, n * 2));
+    ts = Arrays.copyOf(bars.ts(), n);
     open = Arrays.copyOf(bars.open(), ts.length);
     high = Arrays.copyOf(bars.high(), ts.length);
     low = Arrays.copyOf(bars.low(), ts.length);
@@ -102,13 +104,18 @@ final class LiveSeries {
     }
     n -= drop;
     first -= drop;
+    resize(n);
   }
 
+  /** Room for one more bar, the columns then exactly as long as the bars. */
   private void grow() {
-    if (n < ts.length) {
+    resize(n + 1);
+  }
+
+  private void resize(int size) {
+    if (ts.length == size) {
       return;
     }
-    int size = Math.max(16, ts.length * 2);
     ts = Arrays.copyOf(ts, size);
     open = Arrays.copyOf(open, size);
     high = Arrays.copyOf(high, size);
@@ -117,10 +124,9 @@ final class LiveSeries {
     volume = Arrays.copyOf(volume, size);
   }
 
-  /** The bars as a window: warm-up, then the range from the anchor to the latest bar. */
+  /** The bars as a window (the columns themselves): warm-up, then the range from the anchor to the latest bar. */
   Window window() {
-    Bars bars = new Bars(Arrays.copyOf(ts, n), Arrays.copyOf(open, n), Arrays.copyOf(high, n), Arrays.copyOf(low, n),
-        Arrays.copyOf(close, n), Arrays.copyOf(volume, n));
+    Bars bars = new Bars(ts, open, high, low, close, volume);
     return new Window(new LoadedSeries(symbol, null, interval, bars, 0), first);
   }
 }

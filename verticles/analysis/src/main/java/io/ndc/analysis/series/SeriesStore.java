@@ -1,9 +1,14 @@
 package io.ndc.analysis.series;
 
 import io.ndc.contract.BarInterval;
+import io.ndc.contract.storage.BarTailsQuery;
 import io.ndc.contract.analysis.SeriesRange;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Series for requests: read from storage over the bus through the node's {@link SeriesCache} ({@code as_of} reads,
@@ -52,6 +57,39 @@ public final class SeriesStore {
       }
       return Future.succeededFuture(new Window(series, first));
     });
+  }
+
+  /**
+   * The last {@code count} bars at or before {@code end} (null: the newest) of each symbol at a stored interval, the
+   * hot ones from the cache and the others in one storage request; a symbol that is no instrument is absent.
+   */
+  public Future<Map<String, LoadedSeries>> tails(List<String> symbols, BarInterval interval, Instant end, int count) {
+    long to = end == null ? Long.MAX_VALUE : end.toEpochMilli();
+    Map<String, LoadedSeries> out = new HashMap<>();
+    Map<String, Long> missing = new LinkedHashMap<>();
+    for (String symbol : symbols) {
+      LoadedSeries hot = cache.get(tailKey(symbol, interval, count, to));
+      if (hot != null) {
+        out.put(symbol, hot);
+      } else {
+        missing.put(symbol, cache.generation(symbol));
+      }
+    }
+    if (missing.isEmpty()) {
+      return Future.succeededFuture(out);
+    }
+    return reader.tails(new BarTailsQuery(List.copyOf(missing.keySet()), interval, end, count)).map(read -> {
+      read.forEach((symbol, series) -> {
+        out.put(symbol, series);
+        cache.put(tailKey(symbol, interval, count, to), series, missing.get(symbol));
+      });
+      return out;
+    });
+  }
+
+  /** A tail's cache key: its start is the count below any instant a range can start at. */
+  private static SeriesCache.Key tailKey(String symbol, BarInterval interval, int count, long to) {
+    return new SeriesCache.Key(symbol, interval, Long.MIN_VALUE + count, to);
   }
 
   /** Bars from {@code from} to {@code to} (inclusive; null open), cached unless {@code asOf} is given. */

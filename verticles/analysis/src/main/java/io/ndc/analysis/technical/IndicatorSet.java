@@ -1,5 +1,6 @@
 package io.ndc.analysis.technical;
 
+import io.ndc.analysis.indicators.Bars;
 import io.ndc.analysis.indicators.IndicatorCatalog;
 import io.ndc.analysis.indicators.IndicatorSpec;
 import io.ndc.analysis.series.Window;
@@ -67,6 +68,31 @@ public final class IndicatorSet {
       out.put(spec.key(), cut);
     }
     return out;
+  }
+
+  /**
+   * The values at the window's last bar, shaped like {@link #valuesAt}, equal to {@code valuesAt(compute(window), last)}
+   * but computing each single-series indicator on the closes alone (live updates: no bar columns copied per update).
+   */
+  public JsonObject valuesAtLast(Window window) {
+    Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+    Bars bars = window.series().bars();
+    int n = bars.size();
+    for (IndicatorSpec spec : specs) {
+      int lookback = IndicatorCatalog.lookback(spec);
+      int start = window.warmupBars() - window.offsetFor(lookback);
+      Map<String, double[]> lines = IndicatorCatalog.takesBars(spec.name())
+          ? IndicatorCatalog.compute(spec, window.barsFor(lookback))
+          : IndicatorCatalog.compute(spec, start == 0 ? bars.close() : Arrays.copyOfRange(bars.close(), start, n));
+      out.put(spec.key(), lines);
+    }
+    Map<String, Map<String, double[]>> last = new LinkedHashMap<>();
+    out.forEach((key, lines) -> {
+      Map<String, double[]> at = new LinkedHashMap<>();
+      lines.forEach((line, values) -> at.put(line, new double[] {values[values.length - 1]}));
+      last.put(key, at);
+    });
+    return valuesAt(last, 0);
   }
 
   /** Whether the indicator draws on the price scale (moving averages, bands, channels, SAR, VWAP). */

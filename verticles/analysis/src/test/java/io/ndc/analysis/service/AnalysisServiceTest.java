@@ -7,13 +7,21 @@ import io.ndc.analysis.indicators.Bars;
 import io.ndc.analysis.indicators.IndicatorCatalog;
 import io.ndc.contract.Failure;
 import io.ndc.contract.RawContent;
+import io.ndc.contract.BarInterval;
+import io.ndc.contract.ServiceName;
+import io.ndc.contract.SystemAddresses;
 import io.ndc.contract.analysis.AnalysisAddresses;
+import io.ndc.contract.analysis.IndicatorInterest;
+import io.ndc.platform.testing.Waits;
 import io.ndc.platform.testing.TcpProxy;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +31,25 @@ import org.junit.jupiter.api.Test;
 
 /** The analysis service over a fake storage on the bus, with the real Redis (or a cut relay to it). */
 class AnalysisServiceTest {
+  /** The lifetime analysis grants live leases in the lease test (analysis.live.interest_ttl_ms). */
+  private static final long LEASE_MS = 400;
   private Vertx vertx;
   private FakeStorage storage;
   private TcpProxy proxy;
   private Vertx proxyVertx;
 
   private void start(String redisUrl) {
+    start(redisUrl, new JsonObject());
+  }
+
+  private void start(String redisUrl, JsonObject analysis) {
     vertx = Vertx.vertx();
     storage = new FakeStorage(vertx);
     JsonObject config = TestConfig.forDatabase(TestConfig.uniqueDatabase("analysis_svc"));
     if (redisUrl != null) {
       config.put("redis", new JsonObject().put("url", redisUrl));
     }
-    config.put("analysis", new JsonObject().put("cache", new JsonObject().put("timeout_ms", 200)));
+    config.put("analysis", analysis.copy().put("cache", new JsonObject().put("timeout_ms", 200)));
     vertx.deployVerticle(new AnalysisService(), new DeploymentOptions().setConfig(config)).await();
   }
 
@@ -202,8 +216,11 @@ class AnalysisServiceTest {
     assertThat(custom.getJsonObject("series").getJsonArray("above").getValue(0)).isInstanceOf(Boolean.class);
     assertThat(custom.getJsonObject("series").getJsonArray("mid").getDouble(0)).isNotNull();
 
+    int single = storage.queries.get();
     JsonObject screen = call(AnalysisAddresses.SCREEN_RUN, new JsonObject().put("expression", "close >= sma(close, 5)")
         .put("all", true).put("rank_by", "close").put("date", "2024-03-29"));
+    assertThat(storage.manyQueries.get()).as("the symbols' last bars in one storage request").isEqualTo(1);
+    assertThat(storage.queries.get()).as("no request per symbol").isEqualTo(single);
     assertThat(screen.getInteger("evaluated")).isEqualTo(2);
     assertThat(screen.getJsonArray("skipped").getJsonObject(0).getMap()).containsEntry("symbol", "SHORT");
     assertThat(screen.getJsonArray("skipped").getJsonObject(0).getString("reason")).contains("not enough bars");
@@ -222,5 +239,35 @@ class AnalysisServiceTest {
     assertThat(json.getJsonObject("overlays").fieldNames()).containsExactly("sma_5");
     assertThat(json.getJsonObject("panes").fieldNames()).containsExactly("rsi_14");
     assertThat(json.getJsonArray("candles")).hasSize(json.getJsonArray("volume").size());
+  }
+
+  private JsonObject live() {
+    return call(SystemAddresses.healthCheck(ServiceName.ANALYSIS), new JsonObject()).getJsonObject("details").getJsonObject("live");
+  }
+
+  private static JsonObject interest(String indicator, long ttlMs) {
+    return new IndicatorInterest(BarInterval.DAILY, "LIV", List.of(indicator), ttlMs).toJson();
+  }
+
+  @Test
+  void liveLeasesLastAtMostTheConfiguredLifetimeUnlessRenewed() {
+    start(null, new JsonObject().put("live", new JsonObject().put("interest_ttl_ms", LEASE_MS)));
+    storage.daily("LIV", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString(), 30, 10, 11, 12);
+    JsonObject lapsing = call(AnalysisAddresses.INDICATOR_INTEREST, interest("sma:5", 60_000));
+    assertThat(lapsing.getLong("ttl_ms")).as("granted: at most analysis.live.interest_ttl_ms").isEqualTo(LEASE_MS);
+    JsonObject kept = call(AnalysisAddresses.INDICATOR_INTEREST, interest("sma:3", 60_000));
+    assertThat(call(AnalysisAddresses.INDICATOR_INTEREST, interest("rsi:14", 100)).getLong("ttl_ms"))
+        .as("a shorter lease is granted as asked").isEqualTo(100);
+    assertThat(live().getMap()).containsEntry("leases", 3).containsEntry("streams", 1);
+
+    String node = kept.getString("node");
+    long renewals = vertx.setPeriodic(LEASE_MS / 4, t -> vertx.eventBus().request(AnalysisAddresses.interestOn(node),
+        interest("sma:3", 60_000)));
+    Waits.until(Waits.await("the leases not renewed lapse").atMost(Duration.ofSeconds(10)), this::live,
+        l -> l.getInteger("leases") == 1, JsonObject::encode);
+    assertThat(live().getMap()).as("the renewed one holds the stream").containsEntry("leases", 1).containsEntry("streams", 1);
+    vertx.cancelTimer(renewals);
+    Waits.until(Waits.await("the last lease lapses and the stream ends").atMost(Duration.ofSeconds(10)), this::live,
+        l -> l.getInteger("leases") == 0 && l.getInteger("streams") == 0, JsonObject::encode);
   }
 }

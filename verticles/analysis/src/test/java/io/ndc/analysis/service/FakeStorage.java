@@ -1,6 +1,7 @@
 package io.ndc.analysis.service;
 
 import io.ndc.contract.Failure;
+import io.ndc.contract.storage.BarTailsQuery;
 import io.ndc.contract.storage.DataChanged;
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.bus.Handlers;
@@ -30,6 +31,8 @@ final class FakeStorage {
   FakeStorage(Vertx vertx) {
     this.vertx = vertx;
     vertx.eventBus().consumer(StorageAddresses.BARS_QUERY, Handlers.json(this::query)).completion().await();
+    vertx.eventBus().consumer(StorageAddresses.BARS_QUERY_MANY, Handlers.typed(BarTailsQuery::fromJson, this::tails))
+        .completion().await();
     vertx.eventBus().consumer(StorageAddresses.INSTRUMENTS_LIST, Handlers.json(r -> Future.succeededFuture(new JsonObject()
         .put("items", new JsonArray(bars.keySet().stream().sorted().map(s -> (Object) new JsonObject().put("symbol", s)).toList()))
         .put("pagination", new JsonObject().put("pages", 1))))).completion().await();
@@ -56,6 +59,34 @@ final class FakeStorage {
   void changed(String symbol, String date) {
     Instant at = Instant.ofEpochMilli(day(date));
     vertx.eventBus().publish(StorageAddresses.DATA_CHANGED, new DataChanged(1, "bars", List.of(symbol), "daily", at, at).toJson());
+  }
+
+  final AtomicInteger manyQueries = new AtomicInteger();
+
+  private Future<JsonObject> tails(BarTailsQuery query) {
+    manyQueries.incrementAndGet();
+    JsonObject out = new JsonObject();
+    JsonArray unknown = new JsonArray();
+    long end = query.end() == null ? Long.MAX_VALUE : query.end().toEpochMilli();
+    for (String symbol : query.symbols()) {
+      TreeMap<Long, double[]> series = bars.get(symbol);
+      if (series == null) {
+        unknown.add(symbol);
+        continue;
+      }
+      List<Map.Entry<Long, double[]>> tail = List.copyOf(series.headMap(end, true).entrySet());
+      tail = tail.subList(Math.max(0, tail.size() - query.count()), tail.size());
+      JsonArray[] c = {new JsonArray(), new JsonArray(), new JsonArray(), new JsonArray(), new JsonArray(), new JsonArray()};
+      for (Map.Entry<Long, double[]> e : tail) {
+        c[0].add(e.getKey());
+        for (int k = 0; k < 5; k++) {
+          c[k + 1].add(e.getValue()[k]);
+        }
+      }
+      out.put(symbol, new JsonObject().put("ts", c[0]).put("open", c[1]).put("high", c[2]).put("low", c[3])
+          .put("close", c[4]).put("volume", c[5]));
+    }
+    return Future.succeededFuture(new JsonObject().put("interval", query.interval().id()).put("series", out).put("unknown", unknown));
   }
 
   private Future<JsonObject> query(JsonObject request) {

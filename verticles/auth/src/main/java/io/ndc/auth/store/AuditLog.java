@@ -30,8 +30,8 @@ public final class AuditLog {
         .onFailure(e -> LOG.error("audit write failed for event {} user {} details {}", event, userId, details, e));
   }
 
-  public Future<JsonObject> query(String userId, String event, Page page) {
-    UUID user = Accounts.uuidOrNull(userId);
+  /** Newest first; {@code user} and {@code event} filter when not null. */
+  public Future<JsonObject> query(UUID user, String event, Page page) {
     String where = " WHERE ($1::uuid IS NULL OR user_id = $1) AND ($2::text IS NULL OR event = $2)";
     return pg.preparedQuery("SELECT id, at, event, actor_id, user_id::text AS user_id, request_id, details FROM audit_log"
             + where + " ORDER BY id DESC LIMIT $3 OFFSET $4")

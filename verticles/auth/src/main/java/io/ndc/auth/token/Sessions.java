@@ -5,6 +5,7 @@ import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.auth.AuthAddresses;
 import io.ndc.platform.config.Settings;
+import io.ndc.platform.security.JoseSignatures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -59,12 +60,12 @@ public final class Sessions {
       if (sessionId != null) {
         claims.put("sid", sessionId);
       }
-      return signer.jwt().generateToken(claims, new JWTOptions()
+      return JoseSignatures.canonicalize(signer.jwt().generateToken(claims, new JWTOptions()
           .setAlgorithm(KeyRing.ALG)
           .setExpiresInSeconds(accessTtl)
           .setIssuer(issuer)
           .addAudience(audience)
-          .setSubject(subject));
+          .setSubject(subject)));
     });
   }
 
@@ -98,6 +99,16 @@ public final class Sessions {
             .put("refresh_token", refresh)
             .put("token_type", "bearer")
             .put("expires_in", accessTtl));
+  }
+
+  /** The family a refresh token belongs to, changing nothing (a request refused for its owner must not burn it). */
+  public Future<Family> owner(String refreshToken) {
+    return pg.preparedQuery("SELECT t.family_id::text AS family_id, f.user_id::text AS user_id FROM refresh_tokens t"
+            + " JOIN token_families f ON f.id = t.family_id WHERE t.token_hash = $1")
+        .execute(Tuple.of(Tokens.sha256(refreshToken)))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(invalid("refresh token is not valid"))
+            : Future.succeededFuture(new Family(rows.iterator().next().getString("family_id"),
+                rows.iterator().next().getString("user_id"))));
   }
 
   /**

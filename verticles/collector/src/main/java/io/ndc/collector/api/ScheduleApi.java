@@ -1,5 +1,6 @@
 package io.ndc.collector.api;
 
+import io.ndc.contract.Fields;
 import io.ndc.collector.store.CronSchedule;
 import io.ndc.contract.Page;
 import io.ndc.collector.store.ScheduleStore;
@@ -19,9 +20,15 @@ final class ScheduleApi {
 
   Future<JsonObject> create(JsonObject body) {
     UUID collectorId = Ids.required(body, "collector_id");
-    String timezone = body.getString("timezone", "UTC");
-    CronSchedule cron = CronSchedule.parse(body.getString("cron"), timezone);
-    return schedules.create(collectorId, body.getString("cron").trim(), timezone, cron.nextAfter(Instant.now()));
+    String given = Fields.string(body, "timezone");
+    if (given == null && body.containsKey("timezone")) {
+      throw Failure.validation("'timezone' must be a time zone name such as UTC or Asia/Seoul (leave it out for UTC)",
+          new JsonObject().put("field", "timezone"));
+    }
+    String timezone = given == null ? "UTC" : given;
+    String expression = Fields.string(body, "cron");
+    CronSchedule cron = CronSchedule.parse(expression, timezone);
+    return schedules.create(collectorId, expression, timezone, cron.nextAfter(Instant.now()));
   }
 
   Future<JsonObject> list(JsonObject body) {

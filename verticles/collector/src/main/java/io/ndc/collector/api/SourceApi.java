@@ -1,5 +1,6 @@
 package io.ndc.collector.api;
 
+import io.ndc.contract.Fields;
 import io.ndc.collector.source.Adapters;
 import io.ndc.collector.source.SourceDefinition;
 import io.ndc.collector.source.SourceHttp;
@@ -35,12 +36,12 @@ final class SourceApi {
 
   /** Reads a registration body: type-specific settings may sit at the top level (as in SPEC §8) or under "params". */
   static SourceDefinition definition(JsonObject body) {
-    String id = body.getString("id");
+    String id = Fields.string(body, "id");
     if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
       throw new IllegalArgumentException("id is required: 1-64 letters, digits, '_', '.', '-'");
     }
-    String type = body.getString("type");
-    if (type == null || type.isBlank()) {
+    String type = Fields.string(body, "type");
+    if (type == null) {
       throw new IllegalArgumentException("type is required");
     }
     int quota = wholeNumber(body, "quota_per_minute", 60);
@@ -57,7 +58,8 @@ final class SourceApi {
         params.put(e.getKey(), e.getValue());
       }
     });
-    return new SourceDefinition(id, type, body.getString("base_url"), body.getString("api_key"), quota, burst, params);
+    return new SourceDefinition(id, type, Fields.string(body, "base_url"), Fields.string(body, "api_key"), quota, burst,
+        params);
   }
 
   Future<JsonObject> create(JsonObject body) {

@@ -318,6 +318,16 @@ class JobPipelineTest {
     Failure badCron = h.failure(CollectorAddresses.SCHEDULES_CREATE, new JsonObject().put("collector_id", collectorId).put("cron", "99 * * * *"));
     assertThat(badCron.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
     assertThat(badCron.getMessage()).contains("invalid cron");
+    Failure nullZone = h.failure(CollectorAddresses.SCHEDULES_CREATE, new JsonObject().put("collector_id", collectorId)
+        .put("cron", "0 1 * * *").putNull("timezone"));
+    assertThat(nullZone.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+    assertThat(nullZone.getMessage()).contains("'timezone'");
+    // numbers and booleans are refused where text is asked, never turned into text ("Infinity", "true")
+    for (Object notText : new Object[] {Double.POSITIVE_INFINITY, 1.0E308, true}) {
+      Failure typed = h.failure(CollectorAddresses.SOURCES_CREATE, new JsonObject().put("id", notText).put("type", "yahoo"));
+      assertThat(typed.code()).as(String.valueOf(notText)).isEqualTo(ErrorCode.VALIDATION_ERROR);
+      assertThat(typed.getMessage()).isEqualTo("'id' must be a string");
+    }
 
     assertThat(h.failure(CollectorAddresses.JOBS_RUN, new JsonObject().put("id", java.util.UUID.randomUUID().toString())).code())
         .isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);

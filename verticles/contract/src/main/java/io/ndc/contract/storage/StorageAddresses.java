@@ -37,6 +37,8 @@ public final class StorageAddresses {
    * {@code {"symbol","name","interval","prices":[{"date"|"ts","open","high","low","close","volume","change"}]}}.
    */
   public static final String BARS_QUERY = "ndc.storage.bars.query";
+  /** The last bars of many symbols in one request ({@link BarTailsQuery}: body, columnar reply). */
+  public static final String BARS_QUERY_MANY = "ndc.storage.bars.query_many";
   /**
    * Every known version of a bar. Body {@code {"symbol","date"|"ts"?,"interval"?,"page"?,"limit"?}}; reply a page of
    * {@code {"date"|"ts","version","open",...,"source","batch_id","recorded_at","replaced_at"|null,"current"}}.

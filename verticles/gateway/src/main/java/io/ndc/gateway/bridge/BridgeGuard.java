@@ -2,6 +2,7 @@ package io.ndc.gateway.bridge;
 
 import io.ndc.contract.BusHeaders;
 import io.ndc.contract.MarketAddresses;
+import io.ndc.contract.Symbols;
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.http.Permissions;
@@ -37,8 +38,9 @@ public final class BridgeGuard {
       StorageAddresses.FINANCIALS_QUERY, Permissions.STOCKS_READ,
       StorageAddresses.INSTRUMENTS_LIST, Permissions.STOCKS_READ,
       StorageAddresses.INSTRUMENT_GET, Permissions.STOCKS_READ);
-  private static final String OUTBOUND_REGEX = "ndc\\.market\\.(trade|bar\\.[0-9a-z]+)\\.[A-Z0-9.\\-^=_*]{1,20}";
-  private static final Pattern OUTBOUND = Pattern.compile(OUTBOUND_REGEX);
+  /** A trade or bar publication of one symbol ({@link Symbols}) or of every symbol. */
+  private static final String OUTBOUND_REGEX = "ndc\\.market\\.(trade|bar\\.[0-9a-z]+)\\.(" + Symbols.REGEX + "|\\*)";
+  static final Pattern OUTBOUND = Pattern.compile(OUTBOUND_REGEX);
 
   private final TokenVerifier verifier;
   private final String bridgeName;

@@ -32,6 +32,7 @@ public final class EventBusBridges {
   private final JsonObject config;
   private final TokenVerifier verifier;
   private TcpEventBusBridge tcp;
+  private TcpBridgeFront front;
 
   public EventBusBridges(Vertx vertx, JsonObject config, TokenVerifier verifier) {
     this.vertx = vertx;
@@ -46,24 +47,40 @@ public final class EventBusBridges {
     router.route(SOCKJS_PATH + "/*").subRouter(SockJSHandler.create(vertx).bridge(options, event -> guard.handle(event, event.socket())));
   }
 
-  /** Starts the TCP bridge; completes with the port it listens on. */
+  /**
+   * Starts the TCP bridge on loopback behind its public port ({@link TcpBridgeFront}); completes with the public port.
+   */
   public Future<Integer> startTcp() {
     BridgeGuard guard = new BridgeGuard(verifier, "TCP");
     int configured = Settings.of(config).integer("bridge.port");
     // the bridge listens where HTTP does unless told otherwise
     String bridgeHost = Settings.of(config).optionalString("bridge.host");
     String host = bridgeHost != null ? bridgeHost : Settings.of(config).string("http.host");
+    int maxFrameBytes = Settings.of(config).integer("bridge.max_frame_bytes");
+    // ports are chosen once per node, so every gateway instance listens on the same ones (Vert.x shares them);
     // the TCP bridge does not report the port it bound, so port 0 is resolved to a free port first
-    // and chosen once per node, so every gateway instance listens on it (Vert.x shares the listening socket)
-    Future<Integer> port = configured != 0 ? Future.succeededFuture(configured) : vertx.executeBlocking(() ->
-        (Integer) vertx.sharedData().getLocalMap("ndc.node").computeIfAbsent("bridge.chosen_port", k -> freePortUnchecked()));
-    return vertx.executeBlocking(this::serverOptions).compose(options -> {
-      tcp = TcpEventBusBridge.create(vertx, BridgeGuard.permitted(new BridgeOptions()), options,
-          event -> guard.handle(event, event.socket()));
-      return port;
-    }).compose(p -> tcp.listen(p, host).map(p)
-        .recover(e -> Future.failedFuture(new IllegalStateException("TCP bridge cannot listen on " + host + ":" + p
-            + " (" + e.getMessage() + "); choose another port with --bridge-port or NDC_BRIDGE_PORT", e))));
+    Future<Integer> port = configured != 0 ? Future.succeededFuture(configured) : nodePort("bridge.chosen_port");
+    Future<Integer> internal = nodePort("bridge.internal_port");
+    tcp = TcpEventBusBridge.create(vertx, BridgeGuard.permitted(new BridgeOptions()), new NetServerOptions(),
+        event -> guard.handle(event, event.socket()));
+    return Future.all(port, internal, vertx.executeBlocking(this::serverOptions)).compose(ready -> {
+      int p = ready.resultAt(0);
+      int bridgePort = ready.resultAt(1);
+      NetServerOptions options = ready.resultAt(2);
+      return tcp.listen(bridgePort, "127.0.0.1")
+          .compose(b -> TcpBridgeFront.listen(vertx, options, host, p, bridgePort, maxFrameBytes))
+          .map(f -> {
+            front = f;
+            return p;
+          })
+          .recover(e -> Future.failedFuture(new IllegalStateException("TCP bridge cannot listen on " + host + ":" + p
+              + " (" + e.getMessage() + "); choose another port with --bridge-port or NDC_BRIDGE_PORT", e)));
+    });
+  }
+
+  private Future<Integer> nodePort(String key) {
+    return vertx.executeBlocking(() ->
+        (Integer) vertx.sharedData().getLocalMap("ndc.node").computeIfAbsent(key, k -> freePortUnchecked()));
   }
 
   /**
@@ -77,7 +94,8 @@ public final class EventBusBridges {
   }
 
   public Future<Void> stop() {
-    return tcp == null ? Future.succeededFuture() : tcp.close();
+    Future<Void> frontClosed = front == null ? Future.succeededFuture() : front.close();
+    return frontClosed.compose(v -> tcp == null ? Future.succeededFuture() : tcp.close());
   }
 
   /**

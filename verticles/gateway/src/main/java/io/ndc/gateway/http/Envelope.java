@@ -19,8 +19,18 @@ public final class Envelope {
     return send(ctx.response(), status, new JsonObject().put("status", "success").put("data", data));
   }
 
+  /** The success envelope around data given as its JSON text (written as it is, not decoded). */
+  public static Future<Void> successEncoded(RoutingContext ctx, int status, String data) {
+    return ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        .end("{\"status\":\"success\",\"data\":" + data + "}");
+  }
+
   public static Future<Void> error(RoutingContext ctx, Failure failure) {
-    HttpServerResponse response = ctx.response();
+    return error(ctx.response(), failure);
+  }
+
+  /** For answers outside the router (a request the HTTP decoder refused). */
+  public static Future<Void> error(HttpServerResponse response, Failure failure) {
     if (response.headWritten()) {
       return Future.succeededFuture();
     }

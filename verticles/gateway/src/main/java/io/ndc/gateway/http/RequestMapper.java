@@ -1,6 +1,7 @@
 package io.ndc.gateway.http;
 
 import io.ndc.contract.Failure;
+import io.ndc.contract.JsonSyntax;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -19,18 +20,28 @@ public interface RequestMapper {
   static RequestMapper standard() {
     return ctx -> {
       JsonObject request = jsonBody(ctx);
-      ctx.queryParams().forEach(e -> request.put(e.getKey(), e.getValue()));
-      ctx.pathParams().forEach(request::put);
-      return request;
+      NulCheck.body(request);
+      return withParameters(ctx, request);
     };
+  }
+
+  /** Query then path parameters over {@code request}, each free of NUL characters. */
+  private static JsonObject withParameters(RoutingContext ctx, JsonObject request) {
+    ctx.queryParams().forEach(e -> {
+      NulCheck.parameter(e.getKey(), e.getValue());
+      request.put(e.getKey(), e.getValue());
+    });
+    ctx.pathParams().forEach((name, value) -> {
+      NulCheck.parameter(name, value);
+      request.put(name, value);
+    });
+    return request;
   }
 
   /** The raw body as text under {@code field} (e.g. a CSV upload), with query and path parameters. */
   static RequestMapper text(String field) {
     return ctx -> {
-      JsonObject request = new JsonObject();
-      ctx.queryParams().forEach(e -> request.put(e.getKey(), e.getValue()));
-      ctx.pathParams().forEach(request::put);
+      JsonObject request = withParameters(ctx, new JsonObject());
       Buffer body = ctx.body().buffer();
       request.put(field, body == null ? "" : body.toString(java.nio.charset.StandardCharsets.UTF_8));
       return request;
@@ -46,19 +57,11 @@ public interface RequestMapper {
     try {
       parsed = body.toJsonValue();
     } catch (DecodeException e) {
-      throw Failure.validation("request body is not valid JSON: " + firstLine(e.getMessage()));
+      throw Failure.validation(JsonSyntax.describe("request body", e));
     }
     if (!(parsed instanceof JsonObject object)) {
       throw Failure.validation("request body must be a JSON object");
     }
     return object.copy();
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "malformed";
-    }
-    int nl = text.indexOf('\n');
-    return nl < 0 ? text : text.substring(0, nl);
   }
 }

@@ -40,7 +40,9 @@ public final class RouteHandler implements Handler<RoutingContext> {
         reply -> {
           String location = redirectLocation(ctx, reply);
           RawContent raw = spec.rawType() == null ? null : RawContent.fromReply(reply);
-          if (raw != null) {
+          if (raw != null && raw.contentType().equals(RawContent.ENCODED_DATA)) {
+            Envelope.successEncoded(ctx, spec.successStatus(), raw.body());
+          } else if (raw != null) {
             ctx.response().setStatusCode(spec.successStatus()).putHeader(HttpHeaders.CONTENT_TYPE, raw.contentType())
                 .end(raw.body());
           } else if (location != null) {
@@ -63,11 +65,15 @@ public final class RouteHandler implements Handler<RoutingContext> {
     return accept != null && accept.contains("text/html") ? json.getString(spec.redirectField()) : null;
   }
 
+  /**
+   * A route that takes a body takes it in its one media type: a body in another (a JSON body sent as
+   * multipart/form-data, which the body handler would parse away) is 415, even when nothing of it is left.
+   */
   private void checkContentType(RoutingContext ctx) {
-    if (spec.consumes() == null || ctx.body().length() <= 0) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (spec.consumes() == null || (ctx.body().length() <= 0 && type == null)) {
       return;
     }
-    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase();
     if (!mediaType.equals(spec.consumes())) {
       throw new Failure(415, ErrorCode.VALIDATION_ERROR,

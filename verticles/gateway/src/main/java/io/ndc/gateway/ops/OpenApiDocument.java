@@ -1,5 +1,6 @@
 package io.ndc.gateway.ops;
 
+import io.ndc.contract.RawContent;
 import io.ndc.gateway.http.Permissions;
 import io.ndc.gateway.http.RouteSpec;
 import io.vertx.core.json.JsonArray;
@@ -49,7 +50,8 @@ public final class OpenApiDocument {
         .put("responses", new JsonObject()
             .put(String.valueOf(route.successStatus()), response("Success", "#/components/schemas/Success"))
             .put("default", response("Error in the envelope", "#/components/schemas/Error")));
-    if (route.rawType() != null) {
+    // encoded data is the JSON envelope on the wire: nothing to add
+    if (route.rawType() != null && !route.rawType().equals(RawContent.ENCODED_DATA)) {
       op.getJsonObject("responses").getJsonObject(String.valueOf(route.successStatus())).getJsonObject("content")
           .put(route.rawType(), new JsonObject().put("schema", new JsonObject().put("type", "string")));
     }

@@ -2,8 +2,10 @@ package io.ndc.gateway.routes;
 
 import static io.ndc.gateway.http.RouteSpec.route;
 
+import io.ndc.contract.RawContent;
 import io.ndc.contract.analysis.AnalysisAddresses;
 import io.ndc.gateway.http.Permissions;
+import io.ndc.gateway.http.RequestMapper;
 import io.ndc.gateway.http.RouteSpec;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
@@ -16,7 +18,8 @@ public final class AnalysisRoutes {
   public static List<RouteSpec> rows() {
     return List.of(
         route(HttpMethod.GET, "/analysis/technical/:symbol").permission(Permissions.ANALYSIS_READ)
-            .address(AnalysisAddresses.TECHNICAL_QUERY)
+            .address(AnalysisAddresses.TECHNICAL_QUERY).rawReply(RawContent.ENCODED_DATA)
+            .mapper(ctx -> RequestMapper.standard().map(ctx).put(RawContent.ENCODED_REQUEST, true))
             .query("indicators", "start_date", "end_date", "interval", "as_of", "warmup").requiredQuery("indicators")
             .doc("analysis", "Indicators over the symbol's bars, e.g. indicators=sma:20,rsi:14,bollinger:20:2;"
                 + " {symbol, interval, dates, indicators:{sma_20:[...], bollinger_20_2:{upper, middle, lower}}}, null"

@@ -4,6 +4,7 @@ import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.auth.AuthAddresses;
 import io.ndc.gateway.http.Caller;
+import io.ndc.platform.security.JoseSignatures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -66,6 +67,9 @@ public final class TokenVerifier {
     }
     if (!SigningKeys.ALG.equals(header.getString("alg"))) {
       return Future.failedFuture(invalid("access token algorithm " + header.getString("alg") + " is not accepted"));
+    }
+    if (!JoseSignatures.canonical(token)) {
+      return Future.failedFuture(invalid("access token signature is not in the JOSE form (64 bytes, low S)"));
     }
     String kid = header.getString("kid");
     if (kid == null) {

@@ -11,14 +11,17 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live indicator sets this node's clients stream, held as leases with the analysis service: the first session
  * of a set takes it on {@code ndc.analysis.indicator.interest} (the analysis node that answers computes it and
- * publishes on the set's address), renewals every third of {@code stream.indicator_ttl_ms} go to that node's own
- * address, a renewal that fails takes the lease anew from any analysis node, and the last session leaving releases it.
+ * publishes on the set's address), asking for {@code stream.indicator_ttl_ms}; the node grants at most its own
+ * {@code analysis.live.interest_ttl_ms} and says so in the reply's {@code ttl_ms}. Renewals after a fifth to a third
+ * (at random) of the granted lifetime go to that node's own address, a renewal that fails takes the lease anew from any analysis node, and the
+ * last session leaving releases it.
  */
 final class IndicatorInterests {
   private static final Logger LOG = LoggerFactory.getLogger(IndicatorInterests.class);
@@ -26,13 +29,14 @@ final class IndicatorInterests {
   private final Vertx vertx;
   private final long ttlMs;
   private final long timeoutMs;
-  private final long timer;
   /** address → the analysis node holding the lease (null while it is being taken) */
   private final Map<String, Held> held = new HashMap<>();
 
   private static final class Held {
     final IndicatorInterest interest;
     String node;
+    /** The pending renewal, -1 when none. */
+    long timer = -1;
 
     Held(IndicatorInterest interest) {
       this.interest = interest;
@@ -43,11 +47,10 @@ final class IndicatorInterests {
     this.vertx = vertx;
     this.ttlMs = ttlMs;
     this.timeoutMs = timeoutMs;
-    this.timer = vertx.setPeriodic(Math.max(100, ttlMs / 3), id -> renew());
   }
 
   void close() {
-    vertx.cancelTimer(timer);
+    held.values().forEach(entry -> vertx.cancelTimer(entry.timer));
   }
 
   /** The interest an indicator address stands for ({@code ndc.analysis.indicator.<interval>.<SYMBOL>.<specs>}). */
@@ -72,6 +75,9 @@ final class IndicatorInterests {
 
   void release(String address) {
     Held entry = held.remove(address);
+    if (entry != null) {
+      vertx.cancelTimer(entry.timer);
+    }
     if (entry != null && entry.node != null) {
       IndicatorInterest release = new IndicatorInterest(entry.interest.interval(), entry.interest.symbol(),
           entry.interest.indicators(), 0);
@@ -80,24 +86,31 @@ final class IndicatorInterests {
     }
   }
 
-  private void renew() {
-    held.forEach((address, entry) -> {
-      if (entry.node == null) {
-        return;
-      }
-      send(AnalysisAddresses.interestOn(entry.node), entry).onFailure(e -> {
-        LOG.info("indicator lease {} on {} not renewed ({}); taking it anew", address, entry.node, e.getMessage());
-        entry.node = null;
-        send(AnalysisAddresses.INDICATOR_INTEREST, entry);
-      });
+  private void renew(String address, Held entry) {
+    if (held.get(address) != entry) {
+      return;
+    }
+    send(AnalysisAddresses.interestOn(entry.node), entry).onFailure(e -> {
+      LOG.info("indicator lease {} on {} not renewed ({}); taking it anew", address, entry.node, e.getMessage());
+      entry.node = null;
+      send(AnalysisAddresses.INDICATOR_INTEREST, entry);
     });
   }
 
+  /** Records the node that holds the lease and schedules the renewal at a third of the lifetime it granted. */
   private Future<String> send(String to, Held entry) {
     return vertx.eventBus().<JsonObject>request(to, entry.interest.toJson(), options())
         .recover(e -> Future.failedFuture(Failure.from(e)))
         .map(reply -> {
           entry.node = reply.body().getString("node");
+          long granted = reply.body().getLong("ttl_ms", ttlMs);
+          String address = entry.interest.address();
+          if (held.get(address) == entry) {
+            // between a fifth and a third of the lifetime: leases taken together (a client subscribing to many
+            // symbols at once) do not come back for renewal in one burst that would stall the streams
+            long delay = granted / 5 + (long) (ThreadLocalRandom.current().nextDouble() * (granted / 3 - granted / 5));
+            entry.timer = vertx.setTimer(Math.max(50, delay), id -> renew(address, entry));
+          }
           return entry.node;
         });
   }

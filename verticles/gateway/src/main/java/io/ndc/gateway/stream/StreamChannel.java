@@ -16,8 +16,17 @@ import java.util.Optional;
 public enum StreamChannel {
   TRADES("trades", Permissions.STREAM_READ, true),
   BARS_1M("bars.1m", Permissions.STREAM_READ, true),
-  /** Live indicators of 1m bars (SPEC §6): the subscribe frame's {@code "indicators"} name the set, computed by analysis. */
+  /**
+   * Live indicators at each bar interval (SPEC §6 {@code indicators.<interval>}): the subscribe frame's
+   * {@code "indicators"} name the set, computed by analysis from the bar publications of the interval's base.
+   */
   INDICATORS_1M("indicators.1m", Permissions.STREAM_READ, true),
+  INDICATORS_5M("indicators.5m", Permissions.STREAM_READ, true),
+  INDICATORS_15M("indicators.15m", Permissions.STREAM_READ, true),
+  INDICATORS_1H("indicators.1h", Permissions.STREAM_READ, true),
+  INDICATORS_DAILY("indicators.daily", Permissions.STREAM_READ, true),
+  INDICATORS_WEEKLY("indicators.weekly", Permissions.STREAM_READ, true),
+  INDICATORS_MONTHLY("indicators.monthly", Permissions.STREAM_READ, true),
   /** The caller's own alerts; takes no symbols. */
   ALERTS("alerts", Permissions.NOTIFICATIONS_OWN, false);
 
@@ -49,7 +58,7 @@ public enum StreamChannel {
       case TRADES -> MarketAddresses.trade(symbolOrUser);
       case BARS_1M -> MarketAddresses.bar("1m", symbolOrUser);
       case ALERTS -> NotifyAddresses.alert(symbolOrUser);
-      case INDICATORS_1M -> throw new IllegalStateException("an indicator channel's address names its indicators");
+      default -> throw new IllegalStateException("an indicator channel's address names its indicators");
     };
   }
 
@@ -61,7 +70,7 @@ public enum StreamChannel {
 
   /** Whether the channel carries live indicators (and needs an {@code "indicators"} list). */
   public boolean indicators() {
-    return this == INDICATORS_1M;
+    return wireName.startsWith("indicators.");
   }
 
   private String interval() {
@@ -71,6 +80,11 @@ public enum StreamChannel {
   /** Trades of one symbol may be conflated to the newest when a client falls behind; bars and alerts never. */
   public boolean conflatable() {
     return this == TRADES;
+  }
+
+  /** The wire names, as an unknown-channel error lists them. */
+  public static String names() {
+    return String.join(", ", Arrays.stream(values()).map(StreamChannel::wireName).toList());
   }
 
   public static Optional<StreamChannel> of(String wireName) {

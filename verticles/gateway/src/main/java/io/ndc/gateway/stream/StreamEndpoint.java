@@ -1,5 +1,7 @@
 package io.ndc.gateway.stream;
 
+import io.ndc.gateway.http.Envelope;
+import io.ndc.contract.ErrorCode;
 import io.ndc.gateway.http.BusForwarder;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.security.TokenVerifier;
@@ -7,6 +9,7 @@ import io.ndc.platform.config.Settings;
 import io.ndc.platform.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -31,6 +34,7 @@ public final class StreamEndpoint {
   private final int maxConnectionsPerUser;
   private final int maxSubscriptions;
   private final int maxFrameChars;
+  private final int maxMessageBytes;
   private final int writeQueueBytes;
   private final long batchMs;
   private final int maxBacklog;
@@ -50,6 +54,7 @@ public final class StreamEndpoint {
     this.maxConnectionsPerUser = Settings.of(config).integer("stream.max_connections_per_user");
     this.maxSubscriptions = Settings.of(config).integer("stream.max_subscriptions");
     this.maxFrameChars = Settings.of(config).integer("stream.max_frame_chars");
+    this.maxMessageBytes = Settings.of(config).integer("stream.max_message_bytes");
     this.writeQueueBytes = Settings.of(config).integer("stream.write_queue_bytes");
     this.batchMs = Settings.of(config).longValue("stream.batch_ms");
     this.maxBacklog = Settings.of(config).integer("stream.max_backlog");
@@ -64,6 +69,12 @@ public final class StreamEndpoint {
   public void handle(RoutingContext ctx) {
     boolean batching = "1".equals(ctx.request().getParam("batch")) || "true".equals(ctx.request().getParam("batch"));
     String token = ctx.request().getParam("access_token");
+    // Vert.x answers a plain request on a WebSocket route in plain text; answer it in the envelope first
+    if (!"websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+      Envelope.error(ctx, ErrorCode.VALIDATION_ERROR,
+          "this is the WebSocket stream: connect with an Upgrade: websocket request");
+      return;
+    }
     ctx.request().toWebSocket().onSuccess(socket -> open(socket, token, batching));
   }
 
@@ -139,5 +150,9 @@ public final class StreamEndpoint {
 
   int maxFrameChars() {
     return maxFrameChars;
+  }
+
+  int maxMessageBytes() {
+    return maxMessageBytes;
   }
 }

@@ -2,25 +2,18 @@ package io.ndc.gateway.stream;
 
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
-import io.ndc.contract.MarketAddresses;
-import io.ndc.contract.Symbols;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.security.AccessPolicy;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One client connection of {@code /ws/v1/stream}: authentication first, then subscribe / unsubscribe / replay /
- * ping. Every bad frame is answered with an error frame and the connection stays open; only authentication
+ * ping, handled in order ({@link FrameOrder}); what it listens to is its {@link SessionSubscriptions}. Every bad frame is answered with an error frame and the connection stays open; only authentication
  * failures (4001), slowness (4008), the per-user connection limit (4029), a missing heartbeat (4002) and the node's
  * drain (1001) close it.
  */
@@ -29,47 +22,76 @@ final class StreamSession implements StreamSubscriber {
   static final short CLOSE_UNAUTHENTICATED = 4001;
   static final short CLOSE_NO_HEARTBEAT = 4002;
   static final short CLOSE_TOO_MANY_CONNECTIONS = 4029;
-  /** Frames held while an earlier one is answered; past this many the socket stops reading (TCP back-pressure). */
-  private static final int MAX_WAITING_FRAMES = 64;
 
   private final StreamEndpoint endpoint;
   private final ServerWebSocket socket;
   private final OutboundQueue out;
-  /** What this session listens to: one (channel, symbol, bus address) per subscription, in the order they were made. */
-  private final Set<Subscription> subscriptions = new LinkedHashSet<>();
+  private final SessionSubscriptions subscriptions;
+  private final FrameOrder order;
   private Caller caller;
   private long authTimer;
   private long lastPongMs = System.currentTimeMillis();
   private ReplayTask replay;
   private boolean closed;
-  /** Frames that arrived while an earlier frame's answer (token check, bus registrations) was still pending. */
-  private final ArrayDeque<String> waiting = new ArrayDeque<>();
-  private boolean answering;
-  private boolean readingPaused;
-
-  record Subscription(StreamChannel channel, String symbol, String address) {
-  }
 
   StreamSession(StreamEndpoint endpoint, ServerWebSocket socket, OutboundQueue out) {
     this.endpoint = endpoint;
     this.socket = socket;
     this.out = out;
+    this.subscriptions = new SessionSubscriptions(endpoint.hub(), this, endpoint.maxSubscriptions());
+    this.order = new FrameOrder(socket, this::onText);
   }
 
   void start(String queryToken, long authTimeoutMs) {
-    socket.textMessageHandler(this::inOrder);
-    socket.binaryMessageHandler(b -> error(ErrorCode.VALIDATION_ERROR, "frames must be JSON text"));
+    socket.frameHandler(new MessageAssembly(this::messageBound, new MessageAssembly.Sink() {
+      @Override
+      public void text(String message) {
+        order.accept(message);
+      }
+
+      @Override
+      public void binary() {
+        error(ErrorCode.VALIDATION_ERROR, "frames must be JSON text");
+      }
+
+      @Override
+      public void tooBig(int bound) {
+        socket.close(MessageAssembly.TOO_BIG, "message over " + bound + " bytes");
+      }
+    })::frame);
     socket.pongHandler(b -> lastPongMs = System.currentTimeMillis());
     socket.closeHandler(v -> cleanUp());
-    socket.exceptionHandler(e -> socket.close());
+    socket.exceptionHandler(this::failed);
     if (queryToken != null && !queryToken.isBlank()) {
-      answerInOrder(authenticate(queryToken));
+      order.holdUntil(authenticate(queryToken));
     } else {
       authTimer = endpoint.vertx().setTimer(authTimeoutMs, id -> {
         if (caller == null && !closed) {
           socket.close(CLOSE_UNAUTHENTICATED, "not authenticated within " + authTimeoutMs / 1000 + " s");
         }
       });
+    }
+  }
+
+  /**
+   * Before authentication a message may hold any {@code auth} frame of {@code stream.max_frame_chars} characters;
+   * after it, up to {@code stream.max_message_bytes} are read (longer frames than the characters allowed are answered
+   * PAYLOAD_TOO_LARGE and the connection stays open).
+   */
+  private int messageBound() {
+    return caller == null ? endpoint.maxFrameChars() * 4 : endpoint.maxMessageBytes();
+  }
+
+  /**
+   * A frame the decoder refused (over the size limits, or not valid WebSocket) closes with the status RFC 6455 gives
+   * it, 1009 for a frame or message too big; Netty refuses a frame from its header, before reading its payload.
+   */
+  private void failed(Throwable e) {
+    if (e instanceof CorruptedWebSocketFrameException refused && refused.closeStatus() != null) {
+      socket.close((short) refused.closeStatus().code(), refused.closeStatus().code() == 1009
+          ? "frame too big" : "protocol error");
+    } else {
+      socket.close();
     }
   }
 
@@ -100,68 +122,22 @@ final class StreamSession implements StreamSubscriber {
     socket.close((short) 1001, "server shutting down");
   }
 
-  /**
-   * SPEC §6: frames are handled in the order they arrive. A frame whose answer is asynchronous (auth verifies the
-   * token over the bus, subscribe waits for its bus registrations) holds the frames behind it until it is answered,
-   * so {@code auth} + {@code subscribe} + {@code ping} sent in one burst are answered authenticated, subscribed, pong.
-   */
-  private void inOrder(String text) {
-    if (answering) {
-      waiting.add(text);
-      if (waiting.size() >= MAX_WAITING_FRAMES && !readingPaused) {
-        readingPaused = true;
-        socket.pause();
-      }
-      return;
-    }
-    answerInOrder(onText(text));
-  }
-
-  private void answerInOrder(Future<Void> answered) {
-    if (answered.isComplete()) {
-      return;
-    }
-    answering = true;
-    answered.onComplete(done -> {
-      answering = false;
-      while (!answering && !waiting.isEmpty() && !closed) {
-        answerInOrder(onText(waiting.poll()));
-      }
-      if (readingPaused && waiting.size() < MAX_WAITING_FRAMES / 2) {
-        readingPaused = false;
-        socket.resume();
-      }
-    });
-  }
-
   /** Handles one frame; the future completes when its answer has been queued. */
   private Future<Void> onText(String text) {
+    if (caller == null) {
+      return beforeAuthentication(text);
+    }
     if (text.length() > endpoint.maxFrameChars()) {
       error(ErrorCode.PAYLOAD_TOO_LARGE, "frame of " + text.length() + " characters exceeds " + endpoint.maxFrameChars());
       return Future.succeededFuture();
     }
-    JsonObject frame;
-    try {
-      Object parsed = io.vertx.core.json.Json.decodeValue(text);
-      if (!(parsed instanceof JsonObject object)) {
-        error(ErrorCode.VALIDATION_ERROR, "a frame must be a JSON object with an action");
-        return Future.succeededFuture();
-      }
-      frame = object;
-    } catch (DecodeException e) {
-      error(ErrorCode.VALIDATION_ERROR, "frame is not valid JSON");
+    JsonObject frame = parse(text);
+    if (frame == null) {
+      error(ErrorCode.VALIDATION_ERROR, "frame is not a JSON object");
       return Future.succeededFuture();
     }
-    Object action = frame.getValue("action");
-    if (!(action instanceof String name)) {
+    if (!(frame.getValue("action") instanceof String name)) {
       error(ErrorCode.VALIDATION_ERROR, "frame needs a string \"action\"");
-      return Future.succeededFuture();
-    }
-    if (caller == null) {
-      if ("auth".equals(name)) {
-        return authenticate(frame.getValue("token") instanceof String t ? t : null);
-      }
-      error(ErrorCode.AUTHENTICATION_ERROR, "authenticate first: {\"action\":\"auth\",\"token\":\"...\"}");
       return Future.succeededFuture();
     }
     try {
@@ -182,6 +158,25 @@ final class StreamSession implements StreamSubscriber {
       error(ErrorCode.INTERNAL_SERVER_ERROR, "internal error");
     }
     return Future.succeededFuture();
+  }
+
+  /** SPEC §6: nothing but {@code auth} is served before it; every other frame, readable or not, is told so. */
+  private Future<Void> beforeAuthentication(String text) {
+    JsonObject frame = text.length() > endpoint.maxFrameChars() ? null : parse(text);
+    if (frame != null && "auth".equals(frame.getValue("action"))) {
+      return authenticate(frame.getValue("token") instanceof String t ? t : null);
+    }
+    error(ErrorCode.AUTHENTICATION_ERROR, "authenticate first: {\"action\":\"auth\",\"token\":\"...\"}");
+    return Future.succeededFuture();
+  }
+
+  /** The frame as a JSON object, or null when it is not one. */
+  private static JsonObject parse(String text) {
+    try {
+      return io.vertx.core.json.Json.decodeValue(text) instanceof JsonObject object ? object : null;
+    } catch (DecodeException e) {
+      return null;
+    }
   }
 
   private Future<Void> authenticate(String token) {
@@ -218,125 +213,27 @@ final class StreamSession implements StreamSubscriber {
   }
 
   private Future<Void> subscribe(JsonObject frame) {
-    List<StreamChannel> channels = channels(frame);
-    List<String> symbols = symbols(frame, channels);
-    for (StreamChannel channel : channels) {
+    SubscriptionRequest request = SubscriptionRequest.parse(frame, true);
+    for (StreamChannel channel : request.channels()) {
       require(channel.permission(), "channel " + channel.wireName());
     }
-    if (symbols.contains(MarketAddresses.ALL_SYMBOLS)) {
+    if (request.allSymbols()) {
       require(io.ndc.gateway.http.Permissions.STREAM_ALL, "symbol \"*\"");
     }
-    List<String> indicators = channels.stream().anyMatch(StreamChannel::indicators) ? strings(frame, "indicators") : null;
-    List<Subscription> added = new ArrayList<>();
-    for (StreamChannel channel : channels) {
-      for (String symbol : channel.perSymbol() ? symbols : List.of(caller.userId())) {
-        Subscription s = new Subscription(channel, channel.perSymbol() ? symbol : null, channel.address(symbol, indicators));
-        if (!subscriptions.contains(s)) {
-          added.add(s);
-        }
-      }
-    }
-    if (subscriptions.size() + added.size() > endpoint.maxSubscriptions()) {
-      throw new Failure(ErrorCode.VALIDATION_ERROR, "subscription limit is " + endpoint.maxSubscriptions()
-          + " channel-symbol pairs per connection (" + subscriptions.size() + " held, " + added.size() + " asked)");
-    }
-    List<Future<Void>> registered = new ArrayList<>();
-    for (Subscription s : added) {
-      subscriptions.add(s);
-      registered.add(endpoint.hub().add(this, s.address(), s.channel(), s.symbol()));
-    }
-    // acknowledge only when the bus registrations are visible cluster-wide, so no event is missed after the ack
-    return Future.all(registered).transform(done -> {
+    return subscriptions.add(request, caller.userId()).transform(done -> {
       if (done.failed()) {
-        // a live indicator set the analysis service refused (bad indicator) or cannot serve: nothing of this frame stays
-        added.forEach(s -> {
-          subscriptions.remove(s);
-          endpoint.hub().remove(this, s.address());
-        });
         Failure failure = Failure.from(done.cause());
         error(failure.code(), failure.getMessage());
-        return Future.succeededFuture();
+      } else {
+        out.control(subscriptions.state("subscribed"));
       }
-      out.control(state("subscribed"));
       return Future.succeededFuture();
     });
   }
 
   private void unsubscribe(JsonObject frame) {
-    List<StreamChannel> channels = channels(frame);
-    List<String> symbols = symbols(frame, channels);
-    subscriptions.removeIf(s -> {
-      boolean match = channels.contains(s.channel()) && (!s.channel().perSymbol() || symbols.contains(s.symbol()));
-      if (match) {
-        endpoint.hub().remove(this, s.address());
-      }
-      return match;
-    });
-    out.control(state("unsubscribed"));
-  }
-
-  /** The full current set, whatever the request changed (so clients never have to track deltas). */
-  private String state(String type) {
-    Set<String> channels = new TreeSet<>();
-    Set<String> symbols = new TreeSet<>();
-    for (Subscription s : subscriptions) {
-      channels.add(s.channel().wireName());
-      if (s.symbol() != null) {
-        symbols.add(s.symbol());
-      }
-    }
-    return new JsonObject().put("type", type).put("channels", new JsonArray(List.copyOf(channels)))
-        .put("symbols", new JsonArray(List.copyOf(symbols))).encode();
-  }
-
-  private List<StreamChannel> channels(JsonObject frame) {
-    List<String> names = strings(frame, "channels");
-    List<StreamChannel> channels = new ArrayList<>();
-    for (String name : names) {
-      channels.add(StreamChannel.of(name).orElseThrow(() -> new Failure(ErrorCode.VALIDATION_ERROR,
-          "unknown channel '" + name + "' (trades, bars.1m, indicators.1m, alerts)")));
-    }
-    return channels;
-  }
-
-  /** The frame's symbols as {@link Symbols} normalizes them ({@code "*"} kept), for channels that take symbols. */
-  static List<String> symbols(JsonObject frame, List<StreamChannel> channels) {
-    boolean needed = channels.stream().anyMatch(StreamChannel::perSymbol);
-    if (!needed && !frame.containsKey("symbols")) {
-      return List.of();
-    }
-    List<String> symbols = new ArrayList<>();
-    for (String text : strings(frame, "symbols")) {
-      if (text.equals(MarketAddresses.ALL_SYMBOLS)) {
-        symbols.add(text);
-        continue;
-      }
-      try {
-        String symbol = Symbols.normalize(text);
-        if (symbol == null) {
-          throw new IllegalArgumentException("blank");
-        }
-        symbols.add(symbol);
-      } catch (IllegalArgumentException e) {
-        throw new Failure(ErrorCode.VALIDATION_ERROR, "invalid symbol '" + text + "' (" + Symbols.RULE + ")");
-      }
-    }
-    return symbols;
-  }
-
-  private static List<String> strings(JsonObject frame, String field) {
-    Object value = frame.getValue(field);
-    if (!(value instanceof JsonArray array) || array.isEmpty()) {
-      throw new Failure(ErrorCode.VALIDATION_ERROR, "\"" + field + "\" must be a non-empty array of strings");
-    }
-    List<String> out = new ArrayList<>();
-    for (Object o : array) {
-      if (!(o instanceof String s)) {
-        throw new Failure(ErrorCode.VALIDATION_ERROR, "\"" + field + "\" must contain only strings");
-      }
-      out.add(s);
-    }
-    return out;
+    subscriptions.remove(SubscriptionRequest.parse(frame, false));
+    out.control(subscriptions.state("unsubscribed"));
   }
 
   private void require(String permission, String what) {
@@ -364,13 +261,12 @@ final class StreamSession implements StreamSubscriber {
       return;
     }
     closed = true;
-    waiting.clear();
+    order.close();
     endpoint.vertx().cancelTimer(authTimer);
     if (replay != null) {
       replay.cancel();
     }
     out.close();
-    subscriptions.forEach(s -> endpoint.hub().remove(this, s.address()));
     subscriptions.clear();
     endpoint.release(this);
   }

@@ -27,11 +27,11 @@ class StreamSymbolsProperties {
     JsonObject frame = new JsonObject().put("symbols", new JsonArray().add(text));
     String expected = canonical(text);
     if (text.equals("*")) {
-      assertThat(StreamSession.symbols(frame, List.of(StreamChannel.TRADES))).containsExactly("*");
+      assertThat(SubscriptionRequest.symbols(frame, List.of(StreamChannel.TRADES))).containsExactly("*");
     } else if (expected != null) {
-      assertThat(StreamSession.symbols(frame, List.of(StreamChannel.TRADES))).containsExactly(expected);
+      assertThat(SubscriptionRequest.symbols(frame, List.of(StreamChannel.TRADES))).containsExactly(expected);
     } else {
-      assertThatThrownBy(() -> StreamSession.symbols(frame, List.of(StreamChannel.TRADES))).isInstanceOf(Failure.class)
+      assertThatThrownBy(() -> SubscriptionRequest.symbols(frame, List.of(StreamChannel.TRADES))).isInstanceOf(Failure.class)
           .hasMessageContaining("invalid symbol");
     }
   }

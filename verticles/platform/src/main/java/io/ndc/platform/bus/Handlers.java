@@ -1,6 +1,7 @@
 package io.ndc.platform.bus;
 
 import io.ndc.contract.ErrorCode;
+import io.ndc.contract.JsonSyntax;
 import io.ndc.contract.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -74,7 +75,10 @@ public final class Handlers {
     if (error instanceof NullPointerException) {
       return new Failure(ErrorCode.VALIDATION_ERROR, "a required field is missing or null");
     }
-    if (error instanceof IllegalArgumentException || error instanceof DecodeException) {
+    if (error instanceof DecodeException) {
+      return new Failure(ErrorCode.VALIDATION_ERROR, JsonSyntax.describe("the request", error));
+    }
+    if (error instanceof IllegalArgumentException) {
       return new Failure(ErrorCode.VALIDATION_ERROR, error.getMessage() == null ? "invalid request" : error.getMessage());
     }
     return Failure.from(error);

@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 public record TimeRange(Instant start, Instant end) {
   /** The end of a range without one; later than any stored row, and a fixed value in cache keys. */
   public static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   public static TimeRange of(String startText, String endText, Duration defaultSpan, Duration grain, Instant now) {
     boolean openEnd = endText == null || endText.isBlank();
@@ -38,11 +40,20 @@ public record TimeRange(Instant start, Instant end) {
     return text.trim().length() <= 10 ? end.plus(1, ChronoUnit.DAYS) : end.plus(1, ChronoUnit.MICROS);
   }
 
+  /**
+   * A request's date or instant. Years 1 to 9999 only: PostgreSQL cannot compare with instants far outside them
+   * (year 0 and BC dates fail as "timestamp out of range"), and no stored row lies there.
+   */
   public static Instant parse(String what, String text) {
+    Instant parsed;
     try {
-      return RowValues.instant(text);
+      parsed = RowValues.instant(text);
     } catch (IllegalArgumentException e) {
       throw Failure.validation(what + " '" + text + "' is not a date (YYYY-MM-DD) or an ISO-8601 instant");
     }
+    if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+      throw Failure.validation(what + " '" + text + "' is outside the dates NDC reads (0001-01-01 to 9999-12-31)");
+    }
+    return parsed;
   }
 }
