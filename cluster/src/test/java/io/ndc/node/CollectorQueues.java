@@ -1,7 +1,6 @@
 package io.ndc.node;
 
 import io.ndc.collector.jobs.JobQueue;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.platform.testing.TestConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +12,7 @@ final class CollectorQueues {
 
   /** {@code config} carries the test's {@code collector.queue_prefix}. */
   static void delete(Vertx vertx, JsonObject config) {
-    JobQueue queue = new JobQueue(vertx, config, RetryPolicy.fromConfig(new JsonObject()));
+    JobQueue queue = new JobQueue(vertx, config, JobQueue.retryPolicy(new JsonObject()));
     queue.start().compose(v -> queue.deleteQueues()).compose(v -> queue.stop()).await();
   }
 

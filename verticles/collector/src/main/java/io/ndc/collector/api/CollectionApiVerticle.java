@@ -3,7 +3,6 @@ package io.ndc.collector.api;
 import static io.ndc.contract.collector.CollectorAddresses.*;
 
 import io.ndc.collector.jobs.JobQueue;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.collector.source.Adapters;
 import io.ndc.collector.store.CollectorStore;
 import io.ndc.collector.store.JobStore;
@@ -28,7 +27,7 @@ public final class CollectionApiVerticle extends VerticleBase {
     SourceStore sourceStore = new SourceStore(pg, SecretBox.fromConfig(config()));
     JobStore jobStore = new JobStore(pg);
     adapters = new Adapters(vertx, config());
-    queue = new JobQueue(vertx, config(), RetryPolicy.fromConfig(config()));
+    queue = new JobQueue(vertx, config(), JobQueue.retryPolicy(config()));
     SourceApi sources = new SourceApi(vertx, sourceStore, adapters);
     CollectorApi collectors = new CollectorApi(vertx, new CollectorStore(pg), sourceStore, jobStore, queue, adapters);
     ScheduleApi schedules = new ScheduleApi(new ScheduleStore(pg));

@@ -2,7 +2,6 @@ package io.ndc.collector.demo;
 
 import io.ndc.collector.jobs.JobQueue;
 import io.ndc.collector.jobs.JobSubmitter;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.collector.live.LiveFeeds;
 import io.ndc.collector.source.Dataset;
 import io.ndc.collector.source.SourceDefinition;
@@ -43,7 +42,7 @@ public final class DemoSetupVerticle extends VerticleBase {
     Pool pg = Postgres.pool(vertx, config(), "collector");
     SourceStore sources = new SourceStore(pg, SecretBox.fromConfig(config()));
     CollectorStore collectors = new CollectorStore(pg);
-    queue = new JobQueue(vertx, config(), RetryPolicy.fromConfig(config()));
+    queue = new JobQueue(vertx, config(), JobQueue.retryPolicy(config()));
     JobSubmitter submitter = new JobSubmitter(new JobStore(pg), queue);
     double perSymbol = Settings.of(config()).number("collector.demo.trades_per_second_per_symbol");
     JsonObject params = new JsonObject().put("symbols", new JsonArray(SYMBOLS)).put("trades_per_second", perSymbol * SYMBOLS.size())

@@ -1,5 +1,6 @@
 package io.ndc.collector.jobs;
 
+import io.ndc.platform.retry.RetryPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.ndc.collector.source.Adapters;
 import io.ndc.collector.source.SourceAdapter;
@@ -55,7 +56,7 @@ public final class JobWorkerVerticle extends VerticleBase {
     sources = new SourceStore(pg, SecretBox.fromConfig(config()));
     adapters = new Adapters(vertx, config());
     runner = new JobRunner(vertx, config());
-    policy = RetryPolicy.fromConfig(config());
+    policy = JobQueue.retryPolicy(config());
     throttleWaitMs = Settings.of(config()).longValue("collector.throttle.wait_ms");
     maxThrottleWaits = Settings.of(config()).integer("collector.throttle.max_waits");
     requeueDelayMs = Settings.of(config()).longValue("collector.requeue_delay_ms");

@@ -2,7 +2,6 @@ package io.ndc.collector.schedule;
 
 import io.ndc.collector.jobs.JobQueue;
 import io.ndc.collector.jobs.JobSubmitter;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.collector.store.CronSchedule;
 import io.ndc.collector.store.JobStore;
 import io.ndc.collector.store.ScheduleStore;
@@ -36,7 +35,7 @@ public final class SchedulerVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pg = Postgres.pool(vertx, config(), "collector");
     schedules = new ScheduleStore(pg);
-    queue = new JobQueue(vertx, config(), RetryPolicy.fromConfig(config()));
+    queue = new JobQueue(vertx, config(), JobQueue.retryPolicy(config()));
     submitter = new JobSubmitter(new JobStore(pg), queue);
     vertx.setPeriodic(Settings.of(config()).longValue("collector.scheduler.tick_ms"), id -> tick());
     return queue.start();

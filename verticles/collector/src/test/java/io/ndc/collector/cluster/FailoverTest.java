@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ndc.collector.CollectorService;
 import io.ndc.collector.jobs.JobQueue;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.collector.schedule.SchedulerVerticle;
 import io.ndc.collector.testing.CollectorHarness;
 import io.ndc.collector.testing.FakeStorage;
@@ -68,7 +67,7 @@ class FailoverTest {
     JobQueue queue = null;
     Vertx survivor = nodes.get(nodes.size() - 1);
     try {
-      queue = new JobQueue(survivor, config("cleanup"), RetryPolicy.fromConfig(new JsonObject()));
+      queue = new JobQueue(survivor, config("cleanup"), JobQueue.retryPolicy(new JsonObject()));
       JobQueue q = queue;
       await(q.start().compose(v -> q.deleteQueues()).compose(v -> q.stop()));
     } finally {

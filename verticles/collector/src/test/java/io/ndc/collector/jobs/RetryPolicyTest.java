@@ -3,6 +3,7 @@ package io.ndc.collector.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ndc.platform.retry.RetryPolicy;
 import io.vertx.core.json.JsonObject;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-  private final RetryPolicy defaults = RetryPolicy.fromConfig(new JsonObject());
+  private final RetryPolicy defaults = JobQueue.retryPolicy(new JsonObject());
 
   @Test
   void defaultsAreFiveAttemptsFromOneSecondDoublingCappedAtFiveMinutes() {
@@ -34,6 +35,6 @@ class RetryPolicyTest {
   @Test
   void nonsenseConfigIsRefused() {
     JsonObject config = new JsonObject().put("collector", new JsonObject().put("retry", new JsonObject().put("max_attempts", 0)));
-    assertThatThrownBy(() -> RetryPolicy.fromConfig(config)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_attempts");
+    assertThatThrownBy(() -> JobQueue.retryPolicy(config)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_attempts");
   }
 }

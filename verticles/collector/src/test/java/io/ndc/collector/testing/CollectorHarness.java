@@ -2,7 +2,6 @@ package io.ndc.collector.testing;
 
 import io.ndc.collector.CollectorService;
 import io.ndc.collector.jobs.JobQueue;
-import io.ndc.collector.jobs.RetryPolicy;
 import io.ndc.contract.Failure;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.platform.clients.Postgres;
@@ -102,7 +101,7 @@ public final class CollectorHarness implements AutoCloseable {
   }
 
   public JobQueue queue() {
-    return new JobQueue(vertx, config, RetryPolicy.fromConfig(config));
+    return new JobQueue(vertx, config, JobQueue.retryPolicy(config));
   }
 
   @Override

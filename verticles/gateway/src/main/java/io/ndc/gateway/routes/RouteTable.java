@@ -16,6 +16,7 @@ public final class RouteTable {
     rows.addAll(StocksRoutes.rows());
     rows.addAll(CollectionRoutes.rows());
     rows.addAll(AnalysisRoutes.rows());
+    rows.addAll(NotificationRoutes.rows());
     return List.copyOf(rows);
   }
 }
