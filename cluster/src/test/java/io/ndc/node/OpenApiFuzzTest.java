@@ -55,7 +55,9 @@ class OpenApiFuzzTest {
   static void start() {
     JsonObject config = CollectionRest.config(DB);
     config.put("gateway", new JsonObject().put("rate_limit", new JsonObject().put("enabled", false)));
-    node = TestNode.start(config, ServiceName.STORAGE, ServiceName.COLLECTOR, ServiceName.ANALYSIS);
+    config.put("notification", new JsonObject().put("queue_prefix", "test." + DB + ".notify"));
+    node = TestNode.start(config, ServiceName.STORAGE, ServiceName.COLLECTOR, ServiceName.ANALYSIS,
+        ServiceName.NOTIFICATION);
     admin = TestUsers.adminToken(node);
   }
 
