@@ -83,6 +83,20 @@ class StocksApiTest {
   }
 
   @Test
+  void aNulCharacterInAnUploadIsARejectionOrA400NeverADatabaseError() {
+    JsonObject row = new JsonObject().put("symbol", "NU\u0000L").put("date", "2024-01-02").put("open", 1).put("high", 1)
+        .put("low", 1).put("close", 1).put("note", "a\u0000b");
+    JsonObject stored = data(post("/api/v1/prices:batch", new JsonObject().put("source", "nul-test")
+        .put("rows", new JsonArray().add(row))), 200);
+    assertThat(stored.getInteger("rejected")).isEqualTo(1);
+    JsonObject rejection = data(get("/api/v1/batches/" + stored.getLong("batch_id") + "/rejections"), 200)
+        .getJsonArray("items").getJsonObject(0);
+    assertThat(rejection.getJsonObject("raw").getString("note")).isEqualTo("a\uFFFDb");
+    assertThat(error(post("/api/v1/prices:batch", new JsonObject().put("source", "s\u0000x")
+        .put("rows", new JsonArray().add(row))), 400).getString("message")).contains("'source'", "NUL");
+  }
+
+  @Test
   void jsonBatchesAreStoredVersionedQueriedAndRolledBack() {
     JsonObject first = data(post("/api/v1/prices:batch", new JsonObject().put("source", "rest").put("interval", "daily")
         .put("rows", new JsonArray().add(bar("NVDA", "2024-03-01", 100)).add(bar("NVDA", "2024-03-04", 110))

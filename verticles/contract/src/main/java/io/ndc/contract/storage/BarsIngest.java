@@ -60,6 +60,9 @@ public record BarsIngest(String source, BarInterval interval, JsonArray rows) {
     if (source.length() > SOURCE_MAX_LENGTH) {
       throw Failure.validation("source must be at most " + SOURCE_MAX_LENGTH + " characters");
     }
+    if (source.indexOf('\u0000') >= 0) {
+      throw Failure.validation("'source' contains a NUL character (\\u0000), which text cannot hold");
+    }
     return source;
   }
 }

@@ -52,8 +52,9 @@ public final class BatchStatement {
       Rejection r = rejections.get(i);
       index[i] = r.index();
       symbol[i] = r.symbol();
-      reason[i] = r.reason();
-      raw[i] = r.raw().encode();
+      // a refused row is kept as sent, but PostgreSQL text and jsonb cannot hold NUL: it is kept as U+FFFD
+      reason[i] = r.reason() == null ? null : r.reason().replace('\u0000', '\uFFFD');
+      raw[i] = r.raw().encode().replace("\\u0000", "\\uFFFD");
     }
     params.addValue(index).addValue(symbol).addValue(reason).addValue(raw)
         .addValue(new TreeSet<>(symbols).toArray(String[]::new))
