@@ -8,10 +8,12 @@ import io.ndc.collector.source.SourceFailure;
 import io.ndc.collector.store.Collector;
 import io.ndc.collector.store.RowCounts;
 import io.ndc.contract.Failure;
+import io.ndc.contract.storage.BarsIngest;
 import io.ndc.contract.storage.Instrument;
 import io.ndc.contract.storage.InstrumentUpsert;
 import io.ndc.contract.storage.LastBar;
 import io.ndc.contract.storage.LastBarQuery;
+import io.ndc.contract.storage.SeriesRows;
 import io.ndc.contract.storage.StorageAddresses;
 import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
@@ -134,10 +136,9 @@ public final class JobRunner {
     Future<RowCounts> chain = Future.succeededFuture(RowCounts.NONE);
     for (int start = 0; start < rows.size(); start += CHUNK) {
       JsonArray chunk = new JsonArray(new ArrayList<>(rows.subList(start, Math.min(rows.size(), start + CHUNK))));
-      JsonObject body = new JsonObject().put("source", collector.sourceId()).put("rows", chunk);
-      if (dataset == Dataset.BARS) {
-        body.put("interval", collector.interval());
-      }
+      JsonObject body = dataset == Dataset.BARS
+          ? new BarsIngest(collector.sourceId(), BarInterval.parse(collector.interval()), chunk).toJson()
+          : new SeriesRows(collector.sourceId(), chunk).toJson();
       chain = chain.compose(sum -> vertx.eventBus()
           .<JsonObject>request(dataset.ingestAddress(), body, new DeliveryOptions().setSendTimeout(ingestTimeoutMs))
           .map(reply -> sum.plus(RowCounts.fromReply(reply.body()))));

@@ -8,6 +8,8 @@ import io.ndc.collector.source.SourceStatus;
 import io.ndc.collector.store.Collector;
 import io.ndc.collector.store.CollectorStore;
 import io.ndc.collector.store.FeedLeaseStore;
+import io.ndc.contract.BarInterval;
+import io.ndc.contract.storage.BarsIngest;
 import io.ndc.contract.storage.StorageAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,6 +48,8 @@ final class FeedRunner implements TradePipeline.Listener {
   private final long tickMs;
   private final Runnable fenced;
   private final long leaseTimer;
+  /** The live writers' bound on one storage write ({@code collector.live.write_timeout_ms}), for gap repairs too. */
+  private final long writeTimeoutMs;
   private long leaseConfirmedMillis = System.currentTimeMillis();
   private LiveFeed feed;
 
@@ -69,6 +73,7 @@ final class FeedRunner implements TradePipeline.Listener {
     this.leaseMs = settings.leaseMs();
     this.tickMs = settings.tickMs();
     this.fenced = fenced;
+    this.writeTimeoutMs = settings.writeTimeoutMs();
     this.leaseTimer = vertx.setPeriodic(Math.max(100, leaseMs / 3), id -> renewLease());
   }
 
@@ -164,8 +169,8 @@ final class FeedRunner implements TradePipeline.Listener {
       repairs.add(adapter.historyBars(new FetchRequest(symbol, "1m", fromDate, toDate, collector.params()))
           .map(rows -> rows.stream().filter(r -> inGap(r, from, to)).toList())
           .compose(rows -> rows.isEmpty() ? Future.succeededFuture(0) : vertx.eventBus()
-              .request(StorageAddresses.BARS_INGEST, new JsonObject().put("source", source.id()).put("interval", "1m")
-                  .put("rows", new JsonArray(new ArrayList<>(rows))), new DeliveryOptions().setSendTimeout(60_000))
+              .request(StorageAddresses.BARS_INGEST, new BarsIngest(source.id(), BarInterval.M1,
+                  new JsonArray(new ArrayList<>(rows))).toJson(), new DeliveryOptions().setSendTimeout(writeTimeoutMs))
               .map(reply -> rows.size())));
     }
     record("gap_detected", gap);

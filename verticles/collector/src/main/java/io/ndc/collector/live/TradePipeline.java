@@ -4,7 +4,10 @@ import io.ndc.contract.market.TradeEvent;
 import io.ndc.collector.source.LiveFeed;
 import io.ndc.collector.source.SourceStatus;
 import io.ndc.contract.MarketAddresses;
+import io.ndc.contract.BarInterval;
+import io.ndc.contract.storage.BarsIngest;
 import io.ndc.contract.storage.StorageAddresses;
+import io.ndc.contract.storage.TradesIngest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -45,9 +48,9 @@ final class TradePipeline implements LiveFeed.Listener {
     this.status = status;
     this.connection = connection;
     this.tradeWriter = new BatchWriter(vertx, StorageAddresses.TRADES_INGEST,
-        rows -> new JsonObject().put("source", sourceId).put("trades", rows), settings);
+        rows -> new TradesIngest(sourceId, rows).toJson(), settings);
     this.barWriter = new BatchWriter(vertx, StorageAddresses.BARS_INGEST,
-        rows -> new JsonObject().put("source", sourceId).put("interval", "1m").put("rows", rows), settings);
+        rows -> new BarsIngest(sourceId, BarInterval.M1, rows).toJson(), settings);
   }
 
   @Override
