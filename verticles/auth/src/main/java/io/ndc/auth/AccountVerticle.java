@@ -8,7 +8,6 @@ import io.ndc.contract.auth.AuthAddresses;
 import io.ndc.contract.auth.Roles;
 import io.ndc.platform.bus.BusRequest;
 import io.ndc.platform.bus.Handlers;
-import io.ndc.platform.config.Settings;
 import java.util.UUID;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -113,7 +112,7 @@ public final class AccountVerticle extends VerticleBase {
         return Future.failedFuture(Failure.conflict("two-factor authentication is already enabled; disable it first"));
       }
       String secret = Totp.newSecret();
-      String issuer = Settings.of(config()).string("auth.totp.issuer");
+      String issuer = auth.settings.totpIssuer();
       return auth.accounts.update(account.id(), Map.of(
               "totp_secret", auth.box.seal(secret, SecondFactor.seedContext(account.id())),
               "totp_last_step", 0L))

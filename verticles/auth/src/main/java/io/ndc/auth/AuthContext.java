@@ -19,6 +19,7 @@ public final class AuthContext {
   public static final String SCHEMA = "auth";
 
   public final JsonObject config;
+  public final AuthSettings settings;
   public final Pool pg;
   public final Redis redis;
   public final SecretBox box;
@@ -31,15 +32,16 @@ public final class AuthContext {
 
   public AuthContext(Vertx vertx, JsonObject config) {
     this.config = config;
+    this.settings = AuthSettings.from(config);
     this.pg = Postgres.pool(vertx, config, SCHEMA);
     this.redis = RedisClients.create(vertx, config);
     this.box = SecretBox.fromConfig(config);
     this.accounts = new Accounts(pg);
     this.audit = new AuditLog(pg);
     this.hasher = new PasswordHasher(vertx);
-    this.keys = new KeyRing(vertx, pg, box, config);
-    this.sessions = new Sessions(vertx, pg, keys, config);
-    this.throttle = new LoginThrottle(redis, config);
+    this.keys = new KeyRing(vertx, pg, box, settings);
+    this.sessions = new Sessions(vertx, pg, keys, settings);
+    this.throttle = new LoginThrottle(redis, settings);
   }
 
   public void close() {

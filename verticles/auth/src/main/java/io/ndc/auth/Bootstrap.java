@@ -5,7 +5,6 @@ import io.ndc.auth.crypto.Tokens;
 import io.ndc.auth.store.Accounts;
 import io.ndc.contract.Failure;
 import io.ndc.contract.auth.Roles;
-import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -53,8 +52,9 @@ public final class Bootstrap {
       if (rows.size() > 0) {
         return Future.succeededFuture();
       }
-      String email = Settings.of(config).string("auth.admin.email");
-      String configured = Settings.of(config).optionalString("auth.admin.password");
+      AuthSettings settings = AuthSettings.from(config);
+      String email = settings.adminEmail();
+      String configured = settings.adminPassword();
       boolean generated = configured == null || configured.isBlank();
       String password = generated ? Tokens.random(18) : configured;
       return new PasswordHasher(vertx).hashAsync(password)

@@ -9,7 +9,6 @@ import io.ndc.contract.auth.AuthAddresses;
 import io.ndc.contract.auth.Roles;
 import io.ndc.platform.bus.BusRequest;
 import io.ndc.platform.bus.Handlers;
-import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
@@ -81,7 +80,7 @@ public final class OAuth2Verticle extends VerticleBase {
 
   private Provider provider(BusRequest request) {
     String name = Input.required(request.body(), "provider", 64);
-    JsonObject conf = Settings.of(config()).object("auth.oauth2.providers").getJsonObject(name);
+    JsonObject conf = auth.settings.oauth2Providers().getJsonObject(name);
     if (conf == null) {
       throw Failure.notFound("no OAuth2 provider '" + name + "' is configured");
     }

@@ -7,6 +7,7 @@ import io.ndc.gateway.bridge.EventBusBridges;
 import io.ndc.gateway.http.BusForwarder;
 import io.ndc.gateway.http.Caller;
 import io.ndc.gateway.http.Envelope;
+import io.ndc.gateway.http.HttpSettings;
 import io.ndc.gateway.http.RequestIds;
 import io.ndc.gateway.http.RouteHandler;
 import io.ndc.gateway.http.RouteSpec;
@@ -55,6 +56,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
   public static final String STREAM_PATH = "/ws/v1/stream";
 
   private HttpServer server;
+  private HttpSettings http;
   private String openApi;
   private GatewaySecurity security;
   private StreamEndpoint stream;
@@ -62,13 +64,14 @@ public final class HttpGatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    http = HttpSettings.from(config());
     List<RouteSpec> routes = RouteTable.all();
     security = new GatewaySecurity(vertx, config());
-    openApi = OpenApiDocument.build(routes, Settings.of(config()).string("node.version")).encodePrettily();
+    openApi = OpenApiDocument.build(routes, http.nodeVersion()).encodePrettily();
     Router router = Router.router(vertx);
     router.route().handler(this::assignRequestId);
     addOperational(router);
-    BusForwarder forwarder = new BusForwarder(vertx, Settings.of(config()).longValue("bus.timeout_ms"));
+    BusForwarder forwarder = new BusForwarder(vertx, http.busTimeoutMs());
     stream = new StreamEndpoint(vertx, config(), security.verifier(), forwarder);
     router.get(STREAM_PATH).handler(stream::handle);
     bridges = new EventBusBridges(vertx, config(), security.verifier());
@@ -76,12 +79,12 @@ public final class HttpGatewayVerticle extends VerticleBase {
     addApi(router, routes, forwarder);
     addErrorHandlers(router);
     HttpServerOptions options = new HttpServerOptions()
-        .setHost(Settings.of(config()).string("http.host"))
-        .setPort(Settings.of(config()).integer("http.port"))
-        .setIdleTimeout(Settings.of(config()).integer("http.idle_timeout_s"))
+        .setHost(http.host())
+        .setPort(http.port())
+        .setIdleTimeout(http.idleTimeoutSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
-        .setMaxInitialLineLength(Settings.of(config()).integer("http.max_url_bytes"))
-        .setMaxHeaderSize(Settings.of(config()).integer("http.max_header_bytes"))
+        .setMaxInitialLineLength(http.maxUrlBytes())
+        .setMaxHeaderSize(http.maxHeaderBytes())
         // large enough that an oversized client frame reaches the stream session, which answers it with an error
         .setMaxWebSocketFrameSize(1024 * 1024)
         .setMaxWebSocketMessageSize(1024 * 1024);
@@ -125,7 +128,7 @@ public final class HttpGatewayVerticle extends VerticleBase {
     // stream clients get 1001 first, then HTTP stops accepting and lets requests in flight finish
     return stream.stop()
         .compose(v -> bridges.stop())
-        .compose(v -> server.shutdown(Settings.of(config()).integer("http.drain_timeout_s"), TimeUnit.SECONDS))
+        .compose(v -> server.shutdown(http.drainTimeoutSeconds(), TimeUnit.SECONDS))
         .onComplete(done -> security.close());
   }
 
@@ -140,10 +143,10 @@ public final class HttpGatewayVerticle extends VerticleBase {
   }
 
   private void addOperational(Router router) {
-    Readiness readiness = new Readiness(vertx, requiredServices(), Settings.of(config()).longValue("gateway.ready_timeout_ms"));
+    Readiness readiness = new Readiness(vertx, requiredServices(), http.readyTimeoutMs());
     router.get("/health").handler(ctx -> Envelope.success(ctx, 200, new JsonObject()
         .put("status", "UP")
-        .put("node", Settings.of(config()).nodeId())));
+        .put("node", http.nodeId())));
     router.get("/ready").handler(ctx -> readiness.check().onComplete(report -> {
       JsonObject r = report.result();
       if ("UP".equals(r.getString("status"))) {
@@ -173,11 +176,11 @@ public final class HttpGatewayVerticle extends VerticleBase {
   }
 
   private void addApi(Router router, List<RouteSpec> routes, BusForwarder forwarder) {
-    long bodyLimit = Settings.of(config()).longValue("http.body_limit_bytes");
+    long bodyLimit = http.bodyLimitBytes();
     // a request whose body stops arriving, or whose answer takes longer, is answered 408 instead of holding its
     // connection until the idle timeout
     router.route("/api/*").handler(TimeoutHandler.create(
-        Settings.of(config()).longValue("http.request_timeout_s") * 1000, 408));
+        http.requestTimeoutMs(), 408));
     router.route("/api/*").handler(HttpGatewayVerticle::refuseFormsWithoutBody);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (RouteSpec spec : routes) {
@@ -228,10 +231,10 @@ public final class HttpGatewayVerticle extends VerticleBase {
   private void invalid(HttpServerRequest request) {
     Throwable cause = request.decoderResult().cause();
     Failure failure = cause instanceof TooLongHttpLineException
-        ? new Failure(414, ErrorCode.VALIDATION_ERROR, "the URL is longer than " + Settings.of(config()).integer("http.max_url_bytes") + " bytes", null)
+        ? new Failure(414, ErrorCode.VALIDATION_ERROR, "the URL is longer than " + http.maxUrlBytes() + " bytes", null)
         : cause instanceof TooLongHttpHeaderException
             ? new Failure(431, ErrorCode.VALIDATION_ERROR, "the request headers are larger than "
-                + Settings.of(config()).integer("http.max_header_bytes") + " bytes", null)
+                + http.maxHeaderBytes() + " bytes", null)
             : new Failure(400, ErrorCode.VALIDATION_ERROR, "the request is not valid HTTP", null);
     request.response().putHeader(HttpHeaders.CONNECTION, "close");
     Envelope.error(request.response(), failure).onComplete(v -> request.connection().close());

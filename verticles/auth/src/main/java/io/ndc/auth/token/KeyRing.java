@@ -1,7 +1,7 @@
 package io.ndc.auth.token;
 
 import io.ndc.contract.auth.AuthAddresses;
-import io.ndc.platform.config.Settings;
+import io.ndc.auth.AuthSettings;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,13 +46,13 @@ public final class KeyRing {
   public record Signer(String kid, JWTAuth jwt, Instant signUntil) {
   }
 
-  public KeyRing(Vertx vertx, Pool pg, SecretBox box, JsonObject config) {
+  public KeyRing(Vertx vertx, Pool pg, SecretBox box, AuthSettings settings) {
     this.vertx = vertx;
     this.pg = pg;
     this.box = box;
-    this.rotationSeconds = Settings.of(config).longValue("auth.jwt.key_rotation_s");
+    this.rotationSeconds = settings.keyRotationSeconds();
     // a key verifies for one access-token lifetime (plus leeway) after its last signature
-    this.verifySeconds = rotationSeconds + Settings.of(config).longValue("auth.jwt.access_ttl_s") + 60;
+    this.verifySeconds = rotationSeconds + settings.accessTtlSeconds() + 60;
   }
 
   /** The current signer, creating or loading the current key when the cached one is due for rotation. */

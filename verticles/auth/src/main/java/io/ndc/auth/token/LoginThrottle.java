@@ -2,7 +2,7 @@ package io.ndc.auth.token;
 
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
-import io.ndc.platform.config.Settings;
+import io.ndc.auth.AuthSettings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
@@ -26,11 +26,11 @@ public final class LoginThrottle {
   private final int maxFailures;
   private final int windowSeconds;
 
-  public LoginThrottle(Redis redis, JsonObject config) {
+  public LoginThrottle(Redis redis, AuthSettings settings) {
     this.redis = RedisAPI.api(redis);
-    this.prefix = Settings.of(config).string("redis_prefix") + "auth:login-failures:";
-    this.maxFailures = Settings.of(config).integer("auth.login_throttle.max_failures");
-    this.windowSeconds = Settings.of(config).integer("auth.login_throttle.window_s");
+    this.prefix = settings.redisPrefix() + "auth:login-failures:";
+    this.maxFailures = settings.throttleMaxFailures();
+    this.windowSeconds = settings.throttleWindowSeconds();
   }
 
   private String key(String account) {

@@ -4,7 +4,7 @@ import io.ndc.auth.crypto.Tokens;
 import io.ndc.contract.ErrorCode;
 import io.ndc.contract.Failure;
 import io.ndc.contract.auth.AuthAddresses;
-import io.ndc.platform.config.Settings;
+import io.ndc.auth.AuthSettings;
 import io.ndc.platform.security.JoseSignatures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,14 +41,14 @@ public final class Sessions {
   public record Family(String familyId, String userId) {
   }
 
-  public Sessions(Vertx vertx, Pool pg, KeyRing keys, JsonObject config) {
+  public Sessions(Vertx vertx, Pool pg, KeyRing keys, AuthSettings settings) {
     this.vertx = vertx;
     this.pg = pg;
     this.keys = keys;
-    this.issuer = Settings.of(config).string("auth.jwt.issuer");
-    this.audience = Settings.of(config).string("auth.jwt.audience");
-    this.accessTtl = Settings.of(config).integer("auth.jwt.access_ttl_s");
-    this.refreshTtl = Settings.of(config).longValue("auth.jwt.refresh_ttl_s");
+    this.issuer = settings.issuer();
+    this.audience = settings.audience();
+    this.accessTtl = settings.accessTtlSeconds();
+    this.refreshTtl = settings.refreshTtlSeconds();
   }
 
   /** A signed access token for a subject (a user id or {@code client:<id>}) with its roles. */

@@ -15,7 +15,6 @@ import io.ndc.contract.storage.LastBar;
 import io.ndc.contract.storage.LastBarQuery;
 import io.ndc.contract.storage.SeriesRows;
 import io.ndc.contract.storage.StorageAddresses;
-import io.ndc.platform.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -43,10 +42,10 @@ public final class JobRunner {
   private final long ingestTimeoutMs;
   private final int defaultLookbackDays;
 
-  public JobRunner(Vertx vertx, JsonObject config) {
+  public JobRunner(Vertx vertx, JobSettings settings) {
     this.vertx = vertx;
-    this.ingestTimeoutMs = Settings.of(config).longValue("collector.ingest_timeout_ms");
-    this.defaultLookbackDays = Settings.of(config).integer("collector.default_lookback_days");
+    this.ingestTimeoutMs = settings.ingestTimeoutMs();
+    this.defaultLookbackDays = settings.defaultLookbackDays();
   }
 
   public Future<Outcome> run(Collector collector, SourceAdapter adapter, List<String> symbols) {

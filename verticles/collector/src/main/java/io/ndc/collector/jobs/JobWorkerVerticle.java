@@ -13,7 +13,6 @@ import io.ndc.collector.store.SourceStore;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.contract.collector.JobEvent;
 import io.ndc.platform.clients.Postgres;
-import io.ndc.platform.config.Settings;
 import io.ndc.platform.metrics.Metrics;
 import io.ndc.platform.security.SecretBox;
 import io.vertx.core.Future;
@@ -55,11 +54,12 @@ public final class JobWorkerVerticle extends VerticleBase {
     collectors = new CollectorStore(pg);
     sources = new SourceStore(pg, SecretBox.fromConfig(config()));
     adapters = new Adapters(vertx, config());
-    runner = new JobRunner(vertx, config());
+    JobSettings settings = JobSettings.from(config());
+    runner = new JobRunner(vertx, settings);
     policy = JobQueue.retryPolicy(config());
-    throttleWaitMs = Settings.of(config()).longValue("collector.throttle.wait_ms");
-    maxThrottleWaits = Settings.of(config()).integer("collector.throttle.max_waits");
-    requeueDelayMs = Settings.of(config()).longValue("collector.requeue_delay_ms");
+    throttleWaitMs = settings.throttleWaitMs();
+    maxThrottleWaits = settings.maxThrottleWaits();
+    requeueDelayMs = settings.requeueDelayMs();
     queue = new JobQueue(vertx, config(), policy);
     return queue.start().compose(v -> queue.consume(this::handle));
   }
