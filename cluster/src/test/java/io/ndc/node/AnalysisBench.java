@@ -1,6 +1,7 @@
 package io.ndc.node;
 
 import io.ndc.contract.MarketAddresses;
+import io.ndc.platform.testing.Waits;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
@@ -274,9 +275,9 @@ public final class AnalysisBench {
     }
     System.out.println("publisher joined");
     java.nio.file.Path file = java.nio.file.Path.of(t0File);
-    while (!java.nio.file.Files.exists(file) || java.nio.file.Files.readString(file).isBlank()) {
-      Thread.sleep(50); // until the clients are subscribed and have fixed the schedule's start
-    }
+    // the clients write the file once they are subscribed and have fixed the schedule's start
+    Waits.await("the clients' schedule start in " + file).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+        .until(() -> java.nio.file.Files.exists(file) && !java.nio.file.Files.readString(file).isBlank());
     long t0 = Long.parseLong(java.nio.file.Files.readString(file).trim());
     // a warm-up round, one update per symbol, before the schedule: the first publication to an address looks its
     // subscribers up in the cluster; the clients do not time these
@@ -318,6 +319,7 @@ public final class AnalysisBench {
     long expected = (long) rate * seconds;
     long[] latencies = new long[(int) expected + 1000];
     AtomicLong received = new AtomicLong();
+    CountDownLatch allReceived = new CountDownLatch(1);
     long[] t0 = {Long.MAX_VALUE};
     List<WebSocket> sockets = new ArrayList<>();
     List<LinkedBlockingQueue<String>> controls = new ArrayList<>();
@@ -343,6 +345,9 @@ public final class AnalysisBench {
                 // the k-th update of symbol s after its warm-up one was scheduled at t0 + (k·symbols + s)/rate
                 long scheduled = t0[0] + (k * symbols + s) * 1000 / rate;
                 long n = received.getAndIncrement();
+                if (n + 1 == expected) {
+                  allReceived.countDown();
+                }
                 if (n < latencies.length) {
                   latencies[(int) n] = now - scheduled;
                 }
@@ -377,9 +382,8 @@ public final class AnalysisBench {
     java.nio.file.Files.writeString(tmp, Long.toString(t0[0]));
     java.nio.file.Files.move(tmp, java.nio.file.Path.of(t0File));
     long deadline = t0[0] + seconds * 1000L + 10_000;
-    while (received.get() < expected && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100); // a benchmark's measuring window, not a wait in a test
-    }
+    // the window ends with the last expected frame, or at the deadline with what arrived (reported as a shortfall)
+    allReceived.await(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
     int n = (int) Math.min(received.get(), latencies.length);
     long[] sorted = Arrays.copyOf(latencies, n);
     Arrays.sort(sorted);

@@ -177,6 +177,7 @@ public final class WsFanoutBench {
       StringBuilder perSecond = new StringBuilder();
       for (int second = 0; second < seconds; second++) {
         inLastSecond = second == seconds - 1;
+        // the clock of a measuring window (one p99 per second), not a wait for a condition
         Thread.sleep(start + (second + 1) * 1000L - System.currentTimeMillis());
         perSecond.append(second == 0 ? "" : " ").append(at(thisSecond, 0.99));
         for (int b = 0; b <= BUCKETS; b++) {
