@@ -4,22 +4,13 @@ import io.ndc.contract.MarketAddresses;
 import io.ndc.contract.notify.NotificationAddresses;
 import io.ndc.contract.notify.RuleSpec;
 import io.ndc.contract.notify.RuleType;
-import io.ndc.contract.notify.SubscriptionSpec;
 import io.ndc.contract.notify.Trigger;
 import io.ndc.contract.market.BarEvent;
 import io.ndc.contract.market.TradeEvent;
-import io.ndc.notification.delivery.DeliveryQueue;
-import io.ndc.notification.delivery.DeliveryWorkerVerticle;
-import io.ndc.notification.store.RuleStore;
-import io.ndc.notification.store.SubscriptionStore;
-import io.ndc.notification.store.TriggerStore;
-import io.ndc.platform.clients.Postgres;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,10 +34,7 @@ public final class RuleEvaluatorVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluatorVerticle.class);
   private static final RuleType[] EVALUATED = {RuleType.PRICE_ALERT, RuleType.PERCENT_CHANGE, RuleType.VOLUME_ALERT};
 
-  private RuleStore rules;
-  private TriggerStore triggers;
-  private SubscriptionStore subscriptions;
-  private DeliveryQueue queue;
+  private TriggerRecorder recorder;
   /** address → rules evaluated on its messages */
   private Map<String, List<JsonObject>> byAddress = new HashMap<>();
   private final Map<String, MessageConsumer<JsonObject>> consumers = new HashMap<>();
@@ -61,19 +49,15 @@ public final class RuleEvaluatorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Pool pg = Postgres.pool(vertx, config(), "notify");
-    rules = new RuleStore(pg);
-    triggers = new TriggerStore(pg);
-    subscriptions = new SubscriptionStore(pg);
-    queue = new DeliveryQueue(vertx, config());
-    return queue.start()
+    recorder = new TriggerRecorder(vertx, config());
+    return recorder.start()
         .compose(v -> vertx.eventBus().<JsonObject>consumer(NotificationAddresses.RULES_CHANGED, m -> reload()).completion())
         .compose(v -> load());
   }
 
   @Override
   public Future<?> stop() {
-    return queue.stop();
+    return recorder.stop();
   }
 
   private void reload() {
@@ -91,7 +75,7 @@ public final class RuleEvaluatorVerticle extends VerticleBase {
   /** Reads the live rules and subscribes to exactly the addresses they need. */
   private Future<Void> load() {
     reloading = true;
-    return rules.live(EVALUATED).compose(live -> {
+    return recorder.rules.live(EVALUATED).compose(live -> {
       Map<String, List<JsonObject>> next = new HashMap<>();
       for (Object o : live) {
         JsonObject rule = (JsonObject) o;
@@ -195,13 +179,6 @@ public final class RuleEvaluatorVerticle extends VerticleBase {
     }
     Trigger trigger = new Trigger(id + ":" + symbol + ":" + event, id, symbol, fire.value(),
         rule.getString("name") + ": " + fire.message(), ts);
-    JsonArray own = rule.getJsonArray("channels");
-    Future<JsonArray> subscribed = own.isEmpty()
-        ? subscriptions.channels(rule.getString("user_id"), SubscriptionSpec.RULE_TYPE + rule.getString("type"))
-        : Future.succeededFuture(new JsonArray());
-    subscribed.compose(subs -> triggers.fire(trigger, rule.getString("user_id"), rule.getString("mode"),
-            TriggerStore.channelsFor(own, subs)))
-        .compose(deliveries -> DeliveryWorkerVerticle.enqueue(queue, deliveries))
-        .onFailure(e -> LOG.error("trigger {} not recorded: {}", trigger.id(), e.toString()));
+    recorder.record(rule, trigger);
   }
 }

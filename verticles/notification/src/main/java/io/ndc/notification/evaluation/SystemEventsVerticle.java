@@ -3,19 +3,10 @@ package io.ndc.notification.evaluation;
 import io.ndc.contract.collector.CollectorAddresses;
 import io.ndc.contract.collector.JobEvent;
 import io.ndc.contract.notify.RuleType;
-import io.ndc.contract.notify.SubscriptionSpec;
 import io.ndc.contract.notify.Trigger;
-import io.ndc.notification.delivery.DeliveryQueue;
-import io.ndc.notification.delivery.DeliveryWorkerVerticle;
-import io.ndc.notification.store.RuleStore;
-import io.ndc.notification.store.SubscriptionStore;
-import io.ndc.notification.store.TriggerStore;
-import io.ndc.platform.clients.Postgres;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,19 +18,12 @@ import org.slf4j.LoggerFactory;
 public final class SystemEventsVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SystemEventsVerticle.class);
 
-  private RuleStore rules;
-  private TriggerStore triggers;
-  private SubscriptionStore subscriptions;
-  private DeliveryQueue queue;
+  private TriggerRecorder recorder;
 
   @Override
   public Future<?> start() {
-    Pool pg = Postgres.pool(vertx, config(), "notify");
-    rules = new RuleStore(pg);
-    triggers = new TriggerStore(pg);
-    subscriptions = new SubscriptionStore(pg);
-    queue = new DeliveryQueue(vertx, config());
-    return queue.start().compose(v -> vertx.eventBus().<JsonObject>consumer(CollectorAddresses.JOB_EVENTS, m -> {
+    recorder = new TriggerRecorder(vertx, config());
+    return recorder.start().compose(v -> vertx.eventBus().<JsonObject>consumer(CollectorAddresses.JOB_EVENTS, m -> {
       try {
         handle(JobEvent.fromJson(m.body()));
       } catch (RuntimeException e) {
@@ -50,11 +34,11 @@ public final class SystemEventsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return queue.stop();
+    return recorder.stop();
   }
 
   private void handle(JobEvent event) {
-    rules.live(RuleType.SYSTEM).onSuccess(live -> {
+    recorder.rules.live(RuleType.SYSTEM).onSuccess(live -> {
       for (Object o : live) {
         JsonObject rule = (JsonObject) o;
         JsonObject condition = rule.getJsonObject("condition");
@@ -71,12 +55,6 @@ public final class SystemEventsVerticle extends VerticleBase {
         + event.event().substring("job.".length()) + (event.error() == null ? "" : ": " + event.error());
     Trigger trigger = new Trigger(rule.getString("id") + ":job:" + event.jobId() + ":" + event.event(), rule.getString("id"),
         null, null, message, event.ts());
-    JsonArray own = rule.getJsonArray("channels");
-    Future<JsonArray> subscribed = own.isEmpty()
-        ? subscriptions.channels(rule.getString("user_id"), SubscriptionSpec.RULE_TYPE + RuleType.SYSTEM.name())
-        : Future.succeededFuture(new JsonArray());
-    subscribed.compose(subs -> triggers.fire(trigger, rule.getString("user_id"), rule.getString("mode"), TriggerStore.channelsFor(own, subs)))
-        .compose(deliveries -> DeliveryWorkerVerticle.enqueue(queue, deliveries))
-        .onFailure(e -> LOG.error("trigger {} not recorded: {}", trigger.id(), e.toString()));
+    recorder.record(rule, trigger);
   }
 }
