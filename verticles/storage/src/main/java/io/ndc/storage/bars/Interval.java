@@ -1,7 +1,8 @@
 package io.ndc.storage.bars;
 
+import io.ndc.contract.BarInterval;
 import io.ndc.contract.BarIntervals;
-import io.ndc.contract.Failure;
+import io.ndc.contract.storage.BarsIngest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,29 +73,18 @@ public enum Interval {
     return intraday() ? ts.toString() : LocalDate.ofInstant(ts, ZoneOffset.UTC).toString();
   }
 
+  /** The interval of an id (null or blank: daily), read by the contract's one rule ({@link BarInterval#parse}). */
   public static Interval parse(String text) {
-    if (text == null || text.isBlank()) {
-      return DAILY;
-    }
-    for (Interval i : values()) {
-      if (i.id.equalsIgnoreCase(text.trim())) {
-        return i;
-      }
-    }
-    throw Failure.validation("unknown interval '" + text + "'; use one of " + String.join(", ", BarIntervals.ALL));
+    return of(BarInterval.parse(text));
   }
 
   /** Storage's view of a contract interval (the same id). */
-  public static Interval of(io.ndc.contract.BarInterval interval) {
+  public static Interval of(BarInterval interval) {
     return valueOf(interval.name());
   }
 
-  /** An interval that can be ingested; weekly and monthly are refused because they are derived from daily bars. */
+  /** An interval that can be ingested ({@link BarsIngest#storedInterval}: weekly and monthly derive from daily bars). */
   public static Interval parseStored(String text) {
-    Interval interval = parse(text);
-    if (!interval.stored) {
-      throw Failure.validation("interval '" + interval.id + "' is derived from daily bars and cannot be ingested");
-    }
-    return interval;
+    return of(BarsIngest.storedInterval(text));
   }
 }
