@@ -7,6 +7,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import io.ndc.analysis.series.Window;
 import io.ndc.contract.analysis.SeriesRange;
+import io.ndc.contract.storage.DataChanged;
+import io.ndc.contract.storage.StorageAddresses;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -32,7 +34,11 @@ abstract class QueryVerticle extends VerticleBase {
   public Future<?> start() {
     settings = AnalysisSettings.of(config());
     results = new ResultCache(vertx, config());
-    return vertx.eventBus().consumer(address, handler()).completion();
+    // every query verticle drops stale series on its own event loop: storage publishes a change before it answers the
+    // write, so a request sent after that answer is handled here after the invalidation (one loop, one order)
+    return vertx.eventBus().<JsonObject>consumer(StorageAddresses.DATA_CHANGED,
+            m -> store.invalidate(DataChanged.fromJson(m.body()))).completion()
+        .compose(v -> vertx.eventBus().consumer(address, handler()).completion());
   }
 
   /** The handler of the verticle's address (a typed request through {@link io.ndc.platform.bus.Handlers}). */

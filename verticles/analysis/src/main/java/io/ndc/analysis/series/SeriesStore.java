@@ -2,6 +2,7 @@ package io.ndc.analysis.series;
 
 import io.ndc.contract.BarInterval;
 import io.ndc.contract.storage.BarTailsQuery;
+import io.ndc.contract.storage.DataChanged;
 import io.ndc.contract.analysis.SeriesRange;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Series for requests: read from storage over the bus through the node's {@link SeriesCache} ({@code as_of} reads,
@@ -18,6 +20,8 @@ public final class SeriesStore {
   private static final long DAY_MS = 86_400_000L;
   /** Widenings of the warm-up read before giving up (each reads four times further back). */
   private static final int MAX_WIDENINGS = 3;
+  /** Data kinds that are not bars: their changes leave every series as it was. */
+  private static final Set<String> NOT_BARS = Set.of("trades", "trends", "financials");
 
   private final BarReader reader;
   private final SeriesCache cache;
@@ -29,6 +33,18 @@ public final class SeriesStore {
 
   public SeriesCache cache() {
     return cache;
+  }
+
+  /**
+   * Drops what a storage data change made stale: the cached series of its symbols at intervals built from its
+   * interval (every interval when it names none). Trades, trends and financials leave bars as they were.
+   */
+  public void invalidate(DataChanged change) {
+    if (NOT_BARS.contains(change.kind())) {
+      return;
+    }
+    BarInterval interval = change.interval() == null ? null : BarInterval.parse(change.interval());
+    change.symbols().forEach(symbol -> cache.invalidate(symbol, interval));
   }
 
   /**
